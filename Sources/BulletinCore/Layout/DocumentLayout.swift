@@ -1,0 +1,124 @@
+/// Lays out a bulletin as wrapped display lines, one node at a time, so a
+/// reader can lay out only what is on screen and `cat` can lay out all.
+/// Headings are numbered (`1.`, `1.2`, `1.2.1`) so they stand out in plain text.
+public struct DocumentLayout: Sendable {
+    public let bulletin: Bulletin
+    public let width: Int
+    public let ambiguousWide: Bool
+    /// Heading numbers by node index ("" for the bulletin and preamble).
+    public let numbers: [String]
+
+    public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false) {
+        self.bulletin = bulletin
+        self.width = max(1, width)
+        self.ambiguousWide = ambiguousWide
+        numbers = Self.number(bulletin.outline)
+    }
+
+    public static func number(_ outline: Outline) -> [String] {
+        var numbers = [String](repeating: "", count: outline.count)
+        var childCounts = [Int](repeating: 0, count: outline.count)
+        for (i, node) in outline.nodes.enumerated() {
+            guard let parent = node.parent, node.kind != .preamble else { continue }
+            childCounts[parent] += 1
+            let k = childCounts[parent]
+            numbers[i] = parent == 0 ? "\(k)." : (numbers[parent].hasSuffix(".") ? "\(numbers[parent])\(k)" : "\(numbers[parent]).\(k)")
+        }
+        return numbers
+    }
+
+    /// Every line of the bulletin.
+    public func allLines() -> [LayoutLine] {
+        bulletin.outline.nodes.indices.flatMap { lines(for: $0) }
+    }
+
+    /// The lines of one node: its heading, then its own body blocks.
+    public func lines(for index: Int) -> [LayoutLine] {
+        let node = bulletin.outline[index]
+        var out: [LayoutLine] = []
+        switch node.kind {
+        case .bulletin:
+            out += wrapped(InlineText(text: bulletin.title), role: .title, node: index)
+            out.append(LayoutLine(text: underline("=", for: bulletin.title), role: .underline, node: index))
+            for field in bulletin.metadata where !["title", "标题"].contains(field.key.lowercased()) {
+                out += wrapped(InlineText(text: "\(field.key): \(field.value)"), role: .metadata, node: index)
+            }
+            out.append(blank(index))
+        case .preamble:
+            break
+        case .section, .article, .heading:
+            let prefix = numbers[index] + " "
+            let styles = node.region.map { [InlineText.Span(range: 0..<$0.unicodeScalars.count, style: .region)] } ?? []
+            let role: LayoutLine.Role = node.kind == .section ? .section : node.kind == .article ? .article : .heading
+            out += wrapped(InlineText(text: node.displayTitle, spans: styles), role: role, node: index, first: prefix,
+                           rest: String(repeating: " ", count: DisplayWidth.of(prefix)))
+            if node.kind == .section {
+                out.append(LayoutLine(text: underline("-", for: prefix + node.displayTitle), role: .underline, node: index))
+            }
+            out.append(blank(index))
+        }
+        for block in bulletin.blocks(of: index) {
+            out += lines(for: block, node: index)
+            out.append(blank(index))
+        }
+        return out
+    }
+
+    func lines(for block: Block, node: Int) -> [LayoutLine] {
+        switch block {
+        case .paragraph(let text):
+            return wrapped(text, role: .body, node: node)
+        case .heading(_, let text):
+            return wrapped(text, role: .heading, node: node)
+        case .quote(let text):
+            return wrapped(text, role: .quote, node: node, first: "> ", rest: "> ")
+        case .listItem(let marker, let level, let text):
+            let indent = String(repeating: " ", count: 2 * level)
+            let shown = ["-", "*", "+"].contains(marker) ? "•" : marker
+            let first = indent + shown + " "
+            return wrapped(text, role: .listItem, node: node, first: first,
+                           rest: String(repeating: " ", count: DisplayWidth.of(first)))
+        case .preformatted(let lines):
+            return lines.map { LayoutLine(text: "    " + $0, role: .code, node: node) }
+        case .rule:
+            return [LayoutLine(text: "* * *", role: .rule, node: node)]
+        }
+    }
+
+    /// Wraps `text` to the width after the prefixes; spans follow the text.
+    func wrapped(_ inline: InlineText, role: LayoutLine.Role, node: Int, first: String = "", rest: String = "") -> [LayoutLine] {
+        let text = inline.showingURLs()
+        let scalars = Array(text.text.unicodeScalars)
+        let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
+        let ranges = LineBreaker.wrap(text.text, width: max(1, width - max(firstWidth, restWidth)), ambiguousWide: ambiguousWide)
+        return ranges.enumerated().map { k, range in
+            let prefix = k == 0 ? first : rest
+            let offset = prefix.unicodeScalars.count
+            var line = String(prefix)
+            line.unicodeScalars.append(contentsOf: scalars[range])
+            let styles: [LayoutLine.StyledRange] = text.spans.compactMap { span in
+                let low = max(span.range.lowerBound, range.lowerBound), high = min(span.range.upperBound, range.upperBound)
+                guard low < high, let style = Self.style(span.style) else { return nil }
+                return .init(range: (low - range.lowerBound + offset)..<(high - range.lowerBound + offset), style: style)
+            }
+            return LayoutLine(text: line, role: role, styles: styles, node: node)
+        }
+    }
+
+    static func style(_ style: InlineText.Style) -> LayoutLine.Style? {
+        switch style {
+        case .emphasis: .emphasis
+        case .strong: .strong
+        case .code: .code
+        case .strikethrough: .strikethrough
+        case .link, .image: .link
+        case .region: .region
+        }
+    }
+
+    func underline(_ character: String, for text: String) -> String {
+        String(repeating: character, count: min(width, DisplayWidth.of(text, ambiguousWide: ambiguousWide)))
+    }
+
+    func blank(_ node: Int) -> LayoutLine { LayoutLine(text: "", role: .blank, node: node) }
+}

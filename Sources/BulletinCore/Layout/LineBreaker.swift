@@ -1,0 +1,76 @@
+/// Greedy line breaking by display width with the rules for Chinese:
+/// break between CJK characters, after spaces between Latin words, never
+/// before closing punctuation or after opening punctuation; a Latin word is
+/// split only when it is longer than the whole line.
+public enum LineBreaker {
+    /// Must not start a line.
+    static let noStart: Set<Unicode.Scalar> = Set("，。、；：？！）》」』”’〕］｝〉】〗・…‥,.;:?!)]}%‰℃·ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ".unicodeScalars)
+    /// Must not end a line.
+    static let noEnd: Set<Unicode.Scalar> = Set("（《「『“‘〔［｛〈【〖([{".unicodeScalars)
+
+    /// Lines of `text` as ranges of Unicode-scalar offsets, each at most
+    /// `width` columns (a single character wider than the line stands alone).
+    /// LF in the text is a forced break. Trailing spaces are not included.
+    public static func wrap(_ text: String, width: Int, ambiguousWide: Bool = false) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        let widths = scalars.map { DisplayWidth.of($0, ambiguousWide: ambiguousWide) }
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (i, c) in scalars.enumerated() where c == "\n" {
+            wrapSegment(scalars, widths, start..<i, width: max(1, width), into: &lines)
+            start = i + 1
+        }
+        wrapSegment(scalars, widths, start..<scalars.count, width: max(1, width), into: &lines)
+        return lines
+    }
+
+    /// `wrap`, returning the lines' text.
+    public static func wrapLines(_ text: String, width: Int, ambiguousWide: Bool = false) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return wrap(text, width: width, ambiguousWide: ambiguousWide).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+
+    static func wrapSegment(_ s: [Unicode.Scalar], _ widths: [Int], _ segment: Range<Int>, width: Int, into lines: inout [Range<Int>]) {
+        var lineStart = skipSpaces(s, from: segment.lowerBound, to: segment.upperBound)
+        if lineStart == segment.upperBound { lines.append(segment.lowerBound..<segment.lowerBound); return }
+        var column = 0
+        var lastBreak: Int?
+        var i = lineStart
+        while i < segment.upperBound {
+            if i > lineStart && canBreak(s, before: i) { lastBreak = i }
+            if column + widths[i] > width && i > lineStart && widths[i] > 0 {
+                var breakAt = lastBreak ?? i
+                if lastBreak == nil, noStart.contains(s[i]), i - 1 > lineStart { breakAt = i - 1 }
+                lines.append(lineStart..<trimEnd(s, lineStart, breakAt))
+                lineStart = skipSpaces(s, from: breakAt, to: segment.upperBound)
+                i = lineStart
+                column = 0
+                lastBreak = nil
+                continue
+            }
+            column += widths[i]
+            i += 1
+        }
+        if lineStart < segment.upperBound { lines.append(lineStart..<trimEnd(s, lineStart, segment.upperBound)) }
+    }
+
+    static func canBreak(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+        let current = s[i], previous = s[i - 1]
+        if current == " " || DisplayWidth.of(current) == 0 { return false }
+        if noStart.contains(current) || noEnd.contains(previous) { return false }
+        if previous == " " { return true }
+        return DisplayWidth.isWide(previous) || DisplayWidth.isWide(current)
+    }
+
+    static func skipSpaces(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> Int {
+        var i = i
+        while i < end && s[i] == " " { i += 1 }
+        return i
+    }
+
+    static func trimEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var end = end
+        while end > start && s[end - 1] == " " { end -= 1 }
+        return end
+    }
+}

@@ -1,0 +1,224 @@
+/// Builds the body blocks of one node from its byte range, using the same
+/// `BlockScanner` as the outline. Repairs paragraphs split mid-sentence.
+struct BlockParser {
+    let source: SourceText
+    let range: Range<Int>
+    let firstLine: Int
+    let skipping: ClosedRange<Int>?
+
+    private var blocks: [Block] = []
+    private var paragraph: [String] = []
+    /// A finished paragraph held back in case the next one continues it.
+    private var heldParagraph: [String]?
+    private var quote: [String] = []
+    private var html: [String] = []
+    private var code: [String] = []
+    private var item: (marker: String, level: Int, lines: [String])?
+    private var listBaseIndent = 0
+
+    init(source: SourceText, range: Range<Int>, firstLine: Int, skipping: ClosedRange<Int>?) {
+        self.source = source
+        self.range = range
+        self.firstLine = firstLine
+        self.skipping = skipping
+    }
+
+    consuming func parse() -> [Block] {
+        let bytes = source.bytes
+        var scanner = BlockScanner(bytes: bytes, atDocumentStart: range.lowerBound == 0)
+        for line in LineIterator(bytes, from: range.lowerBound, firstLineNumber: firstLine, to: range.upperBound) {
+            let kind = scanner.classify(line)
+            if skipping?.contains(line.number) == true { continue }
+            let text = { (r: Range<Int>) in OutlineScan.string(bytes, r) }
+            switch kind {
+            case .paragraph(let content):
+                if paragraph.isEmpty { finishAllBut(.paragraph) }
+                paragraph.append(text(content))
+            case .blank:
+                finishParagraph()
+                finishQuote()
+                finishHTML()
+                if !code.isEmpty { code.append("") }
+            case .quote(let content):
+                finishAllBut(.quote)
+                quote.append(text(content))
+            case .html(let content):
+                finishAllBut(.html)
+                html.append(text(content))
+            case .code(let content):
+                finishAllBut(.code)
+                code.append(Self.expandTabs(text(content)))
+            case .fenceOpen:
+                finishAll()
+            case .fenceClose:
+                finishCode()
+            case .listItem(let marker, let content, let indent):
+                finishAll()
+                listBaseIndent = indent
+                item = (text(marker), 0, [text(content)])
+            case .listContinuation(let content, let indent):
+                continueList(text(content), indent: indent)
+            case .thematicBreak:
+                finishAll()
+                blocks.append(.rule)
+            case .atxHeading(let level, let content):
+                finishAll()
+                blocks.append(.heading(level: level, InlineText(markdown: text(content))))
+            case .setextUnderline(let level):
+                let lines = paragraph
+                paragraph = []
+                finishAll()
+                blocks.append(.heading(level: level, InlineText(markdown: lines.joined(separator: "\n"))))
+            case .frontMatter:
+                break
+            }
+        }
+        finishAll()
+        return blocks
+    }
+
+    private enum Open { case paragraph, quote, html, code }
+
+    private mutating func finishAllBut(_ keep: Open) {
+        if keep != .paragraph { finishParagraph(); flushHeld() }
+        if keep != .quote { finishQuote() }
+        if keep != .html { finishHTML() }
+        if keep != .code { finishCode() }
+        finishItem()
+    }
+
+    private mutating func finishAll() {
+        finishParagraph()
+        flushHeld()
+        finishQuote()
+        finishHTML()
+        finishCode()
+        finishItem()
+    }
+
+    /// A nested list item starts a new item; other lines continue the item.
+    private mutating func continueList(_ content: String, indent: Int) {
+        let bytes = Array(content.utf8)
+        let nested = bytes.withUnsafeBufferPointer { buffer in
+            LineText.listItem(buffer, 0..<buffer.count, indent: 0).map {
+                (String(decoding: bytes[$0.marker], as: UTF8.self), String(decoding: bytes[$0.content], as: UTF8.self))
+            }
+        }
+        if let (marker, rest) = nested, item != nil || blocks.last.map(Self.isListItem) == true {
+            finishItem()
+            item = (marker, max(1, (indent - listBaseIndent) / 2), [rest])
+        } else if item != nil {
+            item!.lines.append(content)
+        } else {
+            paragraph.append(content)
+        }
+    }
+
+    private static func isListItem(_ block: Block) -> Bool {
+        if case .listItem = block { return true }
+        return false
+    }
+
+    private mutating func finishItem() {
+        guard let open = item else { return }
+        blocks.append(.listItem(marker: open.marker, level: open.level, InlineText(markdown: open.lines.joined(separator: "\n"), lineBreaks: true)))
+        item = nil
+    }
+
+    private mutating func finishParagraph() {
+        guard !paragraph.isEmpty else { return }
+        let lines = paragraph
+        paragraph = []
+        if TableShape.isTable(lines) {
+            flushHeld()
+            blocks.append(.preformatted(lines.map(Self.expandTabs)))
+            return
+        }
+        if let held = heldParagraph {
+            heldParagraph = nil
+            if ParagraphRepair.continues(held, with: lines) {
+                heldParagraph = held + lines
+                return
+            }
+            emitParagraph(held)
+        }
+        heldParagraph = lines
+    }
+
+    private mutating func flushHeld() {
+        guard let held = heldParagraph else { return }
+        heldParagraph = nil
+        emitParagraph(held)
+    }
+
+    private mutating func emitParagraph(_ lines: [String]) {
+        blocks.append(.paragraph(InlineText(markdown: lines.joined(separator: "\n"), lineBreaks: true)))
+    }
+
+    private mutating func finishQuote() {
+        guard !quote.isEmpty else { return }
+        blocks.append(.quote(InlineText(markdown: quote.joined(separator: "\n"), lineBreaks: true)))
+        quote = []
+    }
+
+    private mutating func finishHTML() {
+        guard !html.isEmpty else { return }
+        for text in HTMLText.paragraphs(html.joined(separator: "\n")) { blocks.append(.paragraph(text)) }
+        html = []
+    }
+
+    private mutating func finishCode() {
+        while code.last == "" { code.removeLast() }
+        guard !code.isEmpty else { return }
+        blocks.append(.preformatted(code))
+        code = []
+    }
+
+    /// Tabs to the next multiple of 4 columns.
+    static func expandTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
+        var out = ""
+        var column = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" {
+                let spaces = 4 - column % 4
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.unicodeScalars.append(scalar)
+                column += DisplayWidth.of(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// GFM tables: a header row then a delimiter row like `|---|:--:|`.
+enum TableShape {
+    static func isTable(_ lines: [String]) -> Bool {
+        lines.count >= 2 && lines[0].contains("|") && isDelimiterRow(lines[1])
+    }
+
+    static func isDelimiterRow(_ line: String) -> Bool {
+        let cells = line.trimmingSpaces.split(separator: "|", omittingEmptySubsequences: true)
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            let t = cell.trimmingSpaces
+            return t.contains("-") && t.allSatisfy { $0 == "-" || $0 == ":" }
+        }
+    }
+}
+
+/// Joining a paragraph that ends mid-sentence with the one that continues it.
+enum ParagraphRepair {
+    static let sentenceEnds: Set<Unicode.Scalar> = Set("。！？；…”」』）】.!?;:：)\"'’》".unicodeScalars)
+    /// Shorter paragraphs (datelines, captions, labels) are never joined.
+    static let minimumWidth = 20
+
+    static func continues(_ first: [String], with next: [String]) -> Bool {
+        guard let tail = first.last?.trimmingSpaces.unicodeScalars.last,
+              let head = next.first?.trimmingSpaces.unicodeScalars.first else { return false }
+        guard !sentenceEnds.contains(tail), !tail.properties.isWhitespace else { return false }
+        guard first.reduce(0, { $0 + DisplayWidth.of($1) }) >= minimumWidth else { return false }
+        return head.properties.isLowercase || (DisplayWidth.isWide(head) && head.properties.isAlphabetic)
+    }
+}

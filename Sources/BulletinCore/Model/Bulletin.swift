@@ -1,0 +1,64 @@
+/// A parsed bulletin: its title, metadata, navigable outline, reconciled
+/// table of contents and warnings. Article bodies are parsed on demand
+/// (`blocks(of:)`), so outlining a huge file never builds them.
+public struct Bulletin: Sendable {
+    public let path: String
+    public let title: String
+    public let metadata: [(key: String, value: String)]
+    public let encoding: TextEncoding
+    public let outline: Outline
+    public let toc: [TOCEntry]
+    /// Lines taken by the table of contents (not shown as content).
+    public let tocLines: ClosedRange<Int>?
+    public let warnings: [Warning]
+    public let source: SourceText
+
+    public struct Section: Sendable {
+        public let node: Int
+        public let articles: [Int]
+    }
+
+    /// Sections with their articles, in document order.
+    public var sections: [Section] {
+        outline.sectionIndices.map { Section(node: $0, articles: outline.articles(in: $0)) }
+    }
+
+    /// The body blocks of one node: paragraphs, lists, quotes, code, ...
+    public func blocks(of node: Int) -> [Block] {
+        let n = outline[node]
+        return BlockParser(source: source, range: n.bodyStart..<n.bodyEnd, firstLine: n.bodyLine, skipping: tocLines).parse()
+    }
+}
+
+/// Entry points from bytes or paths to `Bulletin`.
+public enum BulletinParser {
+    public static func parse(_ source: SourceText, path: String) -> Bulletin {
+        let scan = OutlineScan(source)
+        let result = OutlineBuilder(scan: scan, byteCount: source.range.count, fallbackTitle: fileStem(path)).build()
+        var warnings = source.warnings + result.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        if result.removedControls > 0 {
+            warnings.append(Warning(line: nil, kind: .controlCharacters,
+                                    message: "removed \(result.removedControls) control character(s) decoded from HTML entities in headings"))
+        }
+        return Bulletin(path: path, title: result.title, metadata: scan.metadata, encoding: source.encoding,
+                        outline: Outline(result.nodes), toc: result.toc, tocLines: result.tocLines,
+                        warnings: warnings, source: source)
+    }
+
+    public static func parse(path: String, encoding: TextEncoding? = nil) throws(BulletinError) -> Bulletin {
+        let storage = path == "-" ? try FileReader.readAll(fd: 0, path: "<stdin>") : try FileReader.read(path: path)
+        let source = try SourceDecoder.decode(storage, path: path, forcing: encoding)
+        return parse(source, path: path)
+    }
+
+    public static func parse(_ text: String, path: String = "bulletin.md") -> Bulletin {
+        parse(SourceText(text), path: path)
+    }
+
+    /// File name without directory and extension.
+    public static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

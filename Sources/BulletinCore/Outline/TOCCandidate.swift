@@ -1,0 +1,132 @@
+/// A block near the top that may be a table of contents, found in the scan:
+/// headings to drop from the outline and entries to reconcile.
+struct TOCCandidate {
+    enum Shape { case sections, contentsList, preambleLines }
+
+    var shape: Shape
+    /// Indices into the scan's headings that belong to the TOC.
+    var headings: [Int]
+    var entries: [TOCEntry]
+    var lines: ClosedRange<Int>
+
+    static let contentsTitles: Set<String> = [
+        "目录", "目錄", "新闻摘要", "本期目录", "本期要目", "要目", "导读", "本期导读", "内容提要", "摘要",
+        "contents", "tableofcontents", "toc", "inthisissue", "summary", "headlines",
+    ]
+
+    /// Candidates in the order they are tried.
+    static func find(in scan: OutlineScan, titleHeading: Int?) -> [TOCCandidate] {
+        var found: [TOCCandidate] = []
+        if let named = contentsList(scan) { found.append(named) }
+        if let sections = sectionRun(scan, titleHeading: titleHeading) { found.append(sections) }
+        if let preamble = preambleLines(scan, titleHeading: titleHeading) { found.append(preamble) }
+        return found
+    }
+
+    static func entries(_ scan: OutlineScan, under heading: Int) -> [OutlineScan.Entry] {
+        scan.entries.filter { $0.heading == heading }
+    }
+
+    /// `## Section` headings, each followed only by short lines, up to the
+    /// first heading without lines or the first repeated section title.
+    static func sectionRun(_ scan: OutlineScan, titleHeading: Int?) -> TOCCandidate? {
+        let first = (titleHeading ?? -1) + 1
+        guard first < scan.headings.count else { return nil }
+        let level = scan.headings[first].level
+        var seen: Set<[UInt32]> = []
+        var run: [Int] = []
+        var entries: [TOCEntry] = []
+        for index in first..<scan.headings.count {
+            let heading = scan.headings[index]
+            let lines = Self.entries(scan, under: index)
+            let title = InlineText(markdown: heading.markdown).text
+            let key = FoldedText(title).scalars
+            guard heading.level == level, !lines.isEmpty, !seen.contains(key),
+                  lines.allSatisfy({ $0.text.utf8.count <= OutlineScan.longLine }) else { break }
+            seen.insert(key)
+            run.append(index)
+            entries += lines.map { entry($0.line, $0.text, section: title) }
+        }
+        guard let last = entries.last, let start = run.first, run.last! + 1 < scan.headings.count else { return nil }
+        return TOCCandidate(shape: .sections, headings: run, entries: entries, lines: scan.headings[start].line...last.line)
+    }
+
+    /// A heading such as `目录` or `Contents` over a list of headlines,
+    /// numbered or bulleted, items possibly wrapped over two lines.
+    static func contentsList(_ scan: OutlineScan) -> TOCCandidate? {
+        for (index, heading) in scan.headings.enumerated() {
+            let key = String(String.UnicodeScalarView(FoldedText(InlineText(markdown: heading.markdown).text).scalars.compactMap(Unicode.Scalar.init)))
+            guard contentsTitles.contains(key) else { continue }
+            var items: [(line: Int, text: String)] = []
+            for line in Self.entries(scan, under: index) {
+                let startsItem = line.isListItem || ListNumbering.hasMarker(line.text)
+                if let last = items.last, !startsItem, !ListNumbering.endsItem(last.text) {
+                    items[items.count - 1].text += "\n" + line.text
+                } else {
+                    items.append((line.line, line.text))
+                }
+            }
+            guard let last = items.last else { continue }
+            let entries = items.map { entry($0.line, ListNumbering.strip($0.text), section: nil) }
+            return TOCCandidate(shape: .contentsList, headings: [index], entries: entries, lines: heading.line...last.line)
+        }
+        return nil
+    }
+
+    /// `Region | Headline` lines before the first heading (after the title).
+    static func preambleLines(_ scan: OutlineScan, titleHeading: Int?) -> TOCCandidate? {
+        let lines = scan.entries.filter { $0.heading == (titleHeading ?? -1) }
+        guard lines.count >= 2, lines.allSatisfy({ RegionSplit.hasRegion($0.text) }),
+              let first = lines.first, let last = lines.last else { return nil }
+        return TOCCandidate(shape: .preambleLines, headings: [], entries: lines.map { entry($0.line, $0.text, section: nil) },
+                            lines: first.line...last.line)
+    }
+
+    static func entry(_ line: Int, _ markdown: String, section: String?) -> TOCEntry {
+        let parts = RegionSplit.split(markdown)
+        return TOCEntry(line: line, region: parts?.region.map { InlineText(markdown: $0).text },
+                        headline: InlineText(markdown: parts?.headline ?? markdown).text, section: section)
+    }
+}
+
+/// Numbering and trailing punctuation of list-style TOC items.
+enum ListNumbering {
+    static let bullets: Set<Unicode.Scalar> = ["-", "*", "+", "•", "·", "●", "○", "■", "□", "◆", "▪"]
+    static let separators: Set<Unicode.Scalar> = [".", "、", "．", ")", "）", ":", "：", " "]
+    static let numerals: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百〇零".unicodeScalars)
+    static let trailing: Set<Unicode.Scalar> = Set("；;。.，,、".unicodeScalars)
+
+    static func hasMarker(_ text: String) -> Bool { markerLength(Array(text.unicodeScalars)) > 0 }
+
+    /// An item ends with sentence punctuation: the next line starts a new one.
+    static func endsItem(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return true }
+        return trailing.contains(last) || "!?！？”".unicodeScalars.contains(last)
+    }
+
+    static func strip(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        scalars.removeFirst(markerLength(scalars))
+        while let last = scalars.last, trailing.contains(last) || last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars)).trimmingSpaces
+    }
+
+    /// Length of `1.`, `(2)`, `（三）`, `四、` or a bullet at the start.
+    static func markerLength(_ s: [Unicode.Scalar]) -> Int {
+        guard let first = s.first else { return 0 }
+        if bullets.contains(first), s.count > 1, s[1] == " " { return 2 }
+        var i = 0
+        let open = first == "(" || first == "（"
+        if open { i = 1 }
+        let digitsStart = i
+        while i < s.count, numerals.contains(s[i]) { i += 1 }
+        guard i > digitsStart, i < s.count else { return 0 }
+        if open { return s[i] == ")" || s[i] == "）" ? i + 1 : 0 }
+        guard separators.contains(s[i]) else { return 0 }
+        if s[i] == ".", i + 1 < s.count, s[i + 1].properties.numericType != nil { return 0 }
+        if s[i] == " " && !s[digitsStart..<i].allSatisfy({ $0.isASCII }) { return 0 }
+        i += 1
+        while i < s.count, s[i] == " " { i += 1 }
+        return i
+    }
+}

@@ -1,0 +1,58 @@
+import Glibc
+
+/// Expands command-line paths into bulletin files: files as given,
+/// directories walked recursively (sorted) for `*.md`, `*.markdown`,
+/// `*.txt`, following symlinks but never entering a directory twice.
+public enum ArchiveWalker {
+    public static let extensions = [".md", ".markdown", ".txt"]
+
+    public static func files(for paths: [String]) throws(BulletinError) -> [String] {
+        var result: [String] = []
+        var visited = Set<DirectoryID>()
+        for path in paths {
+            if path == "-" { result.append(path); continue }
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw FileReader.openError(path: path, errno: errno) }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                let before = result.count
+                walk(path, info: info, visited: &visited, into: &result)
+                if result.count == before { throw .emptyDirectory(path: path) }
+            } else {
+                result.append(path)
+            }
+        }
+        return result
+    }
+
+    struct DirectoryID: Hashable {
+        let device: UInt
+        let inode: UInt
+    }
+
+    static func isBulletinName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return extensions.contains { lower.hasSuffix($0) } && !name.hasPrefix(".")
+    }
+
+    private static func walk(_ directory: String, info: stat, visited: inout Set<DirectoryID>, into result: inout [String]) {
+        guard visited.insert(DirectoryID(device: UInt(info.st_dev), inode: UInt(info.st_ino))).inserted,
+              let handle = opendir(directory) else { return }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." && !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(handle)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted() {
+            let path = prefix + name
+            var child = stat()
+            guard stat(path, &child) == 0 else { continue }
+            if (child.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, info: child, visited: &visited, into: &result)
+            } else if (child.st_mode & S_IFMT) == S_IFREG, isBulletinName(name) {
+                result.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Terminal display width from the Unicode East Asian Width data (generated
+/// tables), independent of the C library and the current locale.
+public enum DisplayWidth {
+    /// Columns a scalar occupies: 0 (combining, format, control), 1 or 2.
+    /// Ambiguous characters (“ ” … — ·) are narrow unless `ambiguousWide`.
+    @inline(__always)
+    public static func of(_ scalar: Unicode.Scalar, ambiguousWide: Bool = false) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if contains(zeroWidthRanges, v) { return 0 }
+        if contains(wideRanges, v) { return 2 }
+        if ambiguousWide && contains(ambiguousRanges, v) { return 2 }
+        return 1
+    }
+
+    public static func of(_ text: some StringProtocol, ambiguousWide: Bool = false) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars { total += of(scalar, ambiguousWide: ambiguousWide) }
+        return total
+    }
+
+    /// Wide (CJK) text: lines join without a space and may break anywhere.
+    @inline(__always)
+    public static func isWide(_ scalar: Unicode.Scalar) -> Bool { of(scalar) == 2 }
+
+    static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = ranges[mid]
+            if v < range.lowerBound { high = mid - 1 } else if v > range.upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+}

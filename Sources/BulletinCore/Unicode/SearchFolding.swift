@@ -1,0 +1,82 @@
+/// Text folded for matching: NFKC-compatible decomposition, case folding,
+/// fullwidth to halfwidth, whitespace removed. `origin[i]` is the index (in
+/// Unicode scalars of the original text) that folded scalar `i` came from, so
+/// a match in folded text maps back to a highlightable range.
+public struct FoldedText: Equatable, Sendable {
+    public var scalars: [UInt32] = []
+    public var origin: [Int32] = []
+
+    public init(_ text: some StringProtocol) {
+        scalars.reserveCapacity(text.utf8.count)
+        origin.reserveCapacity(text.utf8.count)
+        var index: Int32 = 0
+        for scalar in text.unicodeScalars {
+            SearchFolding.append(scalar.value, origin: index, to: &self)
+            index += 1
+        }
+    }
+
+    public var isEmpty: Bool { scalars.isEmpty }
+
+    /// First index where `needle` occurs, or nil.
+    public func firstIndex(of needle: FoldedText) -> Int? {
+        let n = needle.scalars.count
+        guard n > 0, n <= scalars.count else { return n == 0 ? 0 : nil }
+        let first = needle.scalars[0]
+        var i = 0
+        let last = scalars.count - n
+        while i <= last {
+            if scalars[i] == first {
+                var k = 1
+                while k < n && scalars[i + k] == needle.scalars[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The original-scalar range covered by folded range `start..<start+count`.
+    public func originalRange(start: Int, count: Int) -> Range<Int> {
+        let low = Int(origin[start])
+        let high = Int(origin[start + count - 1]) + 1
+        return low..<high
+    }
+}
+
+enum SearchFolding {
+    static func append(_ value: UInt32, origin: Int32, to folded: inout FoldedText) {
+        if value < 0x80 {
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D) { return }
+            let lowered = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+            folded.scalars.append(lowered)
+            folded.origin.append(origin)
+            return
+        }
+        if let mapped = table[value] {
+            for m in mapped where !isWhitespace(m) {
+                folded.scalars.append(m)
+                folded.origin.append(origin)
+            }
+        } else if !isWhitespace(value) {
+            folded.scalars.append(value)
+            folded.origin.append(origin)
+        }
+    }
+
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isWhitespace ?? false
+    }
+
+    /// Parsed once, on first use, from the generated `foldTableSource`.
+    static let table: [UInt32: [UInt32]] = {
+        var table: [UInt32: [UInt32]] = [:]
+        table.reserveCapacity(7000)
+        for entry in foldTableSource.split(separator: ";") {
+            guard let colon = entry.firstIndex(of: ":"),
+                  let key = UInt32(entry[..<colon], radix: 16) else { continue }
+            table[key] = entry[entry.index(after: colon)...].split(separator: " ").compactMap { UInt32($0, radix: 16) }
+        }
+        return table
+    }()
+}

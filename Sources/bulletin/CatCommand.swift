@@ -1,0 +1,46 @@
+import ArgumentParser
+import BulletinCore
+import Glibc
+
+struct CatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cat",
+        abstract: "Print the reconciled bulletin as plain text wrapped to a width.",
+        discussion: """
+        The table of contents is left out; headings are numbered; paragraphs split \
+        mid-sentence are joined. CJK characters count two columns and lines break by the \
+        rules for Chinese text.
+
+        Examples:
+          bulletin cat digest.md
+          bulletin cat digest.md --width 60 | less
+        """
+    )
+
+    @Argument(help: "The bulletin file ('-' for standard input).")
+    var path: String
+
+    @Option(help: "Wrap to this many display columns (default: the terminal's width, else 80).")
+    var width: Int?
+
+    @Flag(help: "Count East Asian ambiguous-width characters (“ ” … —) as two columns.")
+    var ambiguousWide = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
+    }
+
+    func run() throws {
+        let bulletin = try input.load(path)
+        print(PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: ambiguousWide), terminator: "")
+        printWarnings(bulletin)
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BulletinCore
+import Glibc
+
+/// Options every command that reads bulletins shares.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Force the input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030) instead of detecting it.")
+    var encoding: String?
+
+    func resolvedEncoding() throws -> TextEncoding? {
+        guard let name = encoding else { return nil }
+        guard let value = TextEncoding(name: name) else { fail(BulletinError.unknownEncoding(name: name)) }
+        return value
+    }
+
+    /// Parses one bulletin, or prints the one-line error and exits with 2.
+    func load(_ path: String) throws -> Bulletin {
+        let encoding = try resolvedEncoding()
+        return orFail { () throws(BulletinError) in try BulletinParser.parse(path: path, encoding: encoding) }
+    }
+}
+
+/// The value, or the error printed as one line and exit status 2.
+func orFail<T>(_ body: () throws(BulletinError) -> T) -> T {
+    switch Result(catching: body) {
+    case .success(let value): return value
+    case .failure(let error): fail(error)
+    }
+}
+
+/// Prints `bulletin: message` on stderr and exits with status 2.
+func fail(_ error: BulletinError) -> Never {
+    printError("bulletin: \(error.description)")
+    exit(2)
+}
+
+func printError(_ message: String) {
+    var line = message + "\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+/// Writes warnings as `path:line: warning: message` on stderr.
+func printWarnings(_ bulletin: Bulletin) {
+    for warning in bulletin.warnings {
+        let location = warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path
+        printError("\(location): warning: \(warning.message)")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BulletinCore
+import Glibc
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search article headlines, regions and section titles across bulletins.",
+        discussion: """
+        All keywords must match (AND), ignoring case, full/half width and whitespace. \
+        Directories are searched recursively for *.md, *.markdown and *.txt. Prints \
+        PATH:LINE: Section > Region | Headline, best first. Exit status: 0 with hits, \
+        1 with none, 2 on error.
+
+        Examples:
+          bulletin search 2021年 digest.md
+          bulletin search "就业 北京" archive/
+          bulletin search ＡＩ archive/ --json
+        """
+    )
+
+    @Argument(help: "Keywords separated by spaces (quote them as one argument).")
+    var query: String
+
+    @Argument(help: "Bulletin files or directories.")
+    var paths: [String]
+
+    @Flag(help: "Print a JSON array of hits with match offsets.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or directory to search") }
+    }
+
+    func run() throws {
+        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
+        let outcome = ArchiveSearch.search(SearchQuery(query), files: files, encoding: try input.resolvedEncoding())
+        for error in outcome.errors { printError("bulletin: \(error.description)") }
+        if json {
+            print(try JSONOutput.encode(outcome.hits.map(HitJSON.init)))
+        } else {
+            for hit in outcome.hits {
+                let title = hit.region.map { "\($0) | \(hit.headline)" } ?? hit.headline
+                print("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + title)
+            }
+        }
+        if !outcome.errors.isEmpty { throw ExitCode(2) }
+        if outcome.hits.isEmpty { throw ExitCode(1) }
+    }
+}
