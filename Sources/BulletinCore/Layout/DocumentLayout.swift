@@ -57,8 +57,11 @@ public struct DocumentLayout: Sendable {
             }
             out.append(blank(index))
         }
-        for block in bulletin.blocks(of: index) {
+        let blocks = bulletin.blocks(of: index)
+        for (k, block) in blocks.enumerated() {
             out += lines(for: block, node: index)
+            // Items of one list stay together; other blocks get a blank line.
+            if case .listItem = block, k + 1 < blocks.count, case .listItem = blocks[k + 1] { continue }
             out.append(blank(index))
         }
         return out

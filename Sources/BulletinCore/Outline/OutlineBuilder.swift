@@ -66,22 +66,30 @@ struct OutlineBuilder {
         var bulletinMode: Bool
     }
 
+    /// In a bulletin (a TOC, or `Region | Headline` headings) articles are
+    /// the level most of those headings (or the TOC's matches) use, and
+    /// sections the deepest level above it. Otherwise sections are the
+    /// shallowest level used more than once, articles the next level below.
     func levels(_ headings: [HeadingInfo], toc: TOCCandidate?) -> Levels {
-        let withRegion = headings.filter { $0.region != nil }
-        if toc != nil || withRegion.count >= 2 {
-            var counts: [Int: Int] = [:]
-            for h in withRegion { counts[h.scanned.level, default: 0] += 1 }
-            if let article = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key {
-                let section = toc?.shape == .sections ? scan.headings[toc!.headings[0]].level
-                    : headings.filter { $0.region == nil && $0.scanned.level < article }.map(\.scanned.level).max()
-                return Levels(section: section, article: article, bulletinMode: true)
-            }
+        let tocKeys = toc?.entries.map { MatchKey(region: $0.region, headline: $0.headline) } ?? []
+        let articleLike = headings.filter { h in h.region != nil || tocKeys.contains { $0.matchesExactly(h.key, entryHasRegion: $0.full.scalars != $0.headline.scalars) } }
+        if toc != nil || articleLike.count >= 2, let article = mostCommonLevel(articleLike) {
+            let section = toc?.shape == .sections ? scan.headings[toc!.headings[0]].level
+                : headings.filter { $0.region == nil && $0.scanned.level < article }.map(\.scanned.level).max()
+            return Levels(section: section, article: article, bulletinMode: true)
         }
         var counts: [Int: Int] = [:]
         for h in headings { counts[h.scanned.level, default: 0] += 1 }
         let section = counts.filter { $0.value > 1 }.keys.min() ?? counts.keys.min()
         let article = section.flatMap { s in counts.keys.filter { $0 > s }.min() }
         return Levels(section: section, article: article, bulletinMode: toc != nil)
+    }
+
+    /// The level used by most headings; ties go to the deeper level.
+    func mostCommonLevel(_ headings: [HeadingInfo]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for h in headings { counts[h.scanned.level, default: 0] += 1 }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 
     func assemble(title: String, titleHeading: Int?, headings all: [HeadingInfo], toc candidate: TOCCandidate?) -> Result {

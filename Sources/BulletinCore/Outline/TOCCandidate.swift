@@ -123,7 +123,7 @@ enum ListNumbering {
         guard i > digitsStart, i < s.count else { return 0 }
         if open { return s[i] == ")" || s[i] == "）" ? i + 1 : 0 }
         guard separators.contains(s[i]) else { return 0 }
-        if s[i] == ".", i + 1 < s.count, s[i + 1].properties.numericType != nil { return 0 }
+        if s[i] == ".", i + 1 < s.count, s[i + 1].isASCII, s[i + 1].properties.numericType != nil { return 0 }
         if s[i] == " " && !s[digitsStart..<i].allSatisfy({ $0.isASCII }) { return 0 }
         i += 1
         while i < s.count, s[i] == " " { i += 1 }

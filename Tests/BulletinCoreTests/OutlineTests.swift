@@ -1,0 +1,181 @@
+import Testing
+@testable import BulletinCore
+
+@Suite struct SeedBulletinTests {
+    @Test(.enabled(if: Fixtures.seedExists, "../shared/fixtures/seed-bulletin.md is absent"))
+    func seedHasEightSectionsAndFifteenReconciledArticles() throws {
+        let bulletin = try BulletinParser.parse(path: Fixtures.seedPath)
+        #expect(bulletin.sections.count == 8)
+        #expect(bulletin.outline.articleIndices.count == 15)
+        #expect(bulletin.toc.count == 15)
+        #expect(bulletin.toc.allSatisfy { $0.article != nil })
+        #expect(bulletin.warnings(.tocUnmatched).isEmpty)
+        #expect(bulletin.warnings(.missingFromTOC).isEmpty)
+        let last = try #require(bulletin.sections.last)
+        #expect(bulletin.node(last.node).text == "失业人员再就业与充分就业")
+        #expect(last.articles.map { bulletin.node($0).region } == ["河北廊坊", "江苏常州"])
+        #expect(bulletin.warnings(.headingLevel).map(\.line) == [151, 157])
+        // Only the one-character difference needs edit distance; spaces around digits fold away.
+        #expect(bulletin.toc.filter(\.approximate).map(\.line) == [45])
+        // The TOC block is not content.
+        #expect(bulletin.outline.nodes.allSatisfy { $0.line >= 49 || $0.kind == .bulletin })
+    }
+
+    @Test(.enabled(if: Fixtures.seedExists, "../shared/fixtures/seed-bulletin.md is absent"))
+    func seedSplitParagraphIsJoined() throws {
+        let bulletin = try BulletinParser.parse(path: Fixtures.seedPath)
+        let hubei = try #require(bulletin.outline.articleIndices.first { bulletin.node($0).region == "湖北" })
+        let paragraphs = bulletin.blocks(of: hubei).compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text.text }
+            return nil
+        }
+        #expect(paragraphs.count == 2)
+        #expect(paragraphs[0].contains("目的是扩大参赛面"))
+    }
+
+    @Test(.enabled(if: Fixtures.seedExists, "../shared/fixtures/seed-bulletin.md is absent"))
+    func seedSearchFindsBoth2021Headlines() throws {
+        let bulletin = try BulletinParser.parse(path: Fixtures.seedPath)
+        let hits = HeadlineSearch.search(SearchQuery("2021年"), in: bulletin)
+        #expect(hits.map(\.line) == [101, 79])
+        #expect(hits.map(\.region) == ["全国总工会", "广西南宁"])
+    }
+}
+
+@Suite struct OutlineTests {
+    @Test func tocMismatchesAreReconciledAndReported() throws {
+        let bulletin = try Fixtures.parse("messy-bulletin.md")
+        #expect(bulletin.title == "城乡建设工作简报（第 12 期）")
+        #expect(bulletin.sectionTitles == ["住房保障", "交通出行", "城市更新"])
+        #expect(bulletin.articleTitles == [
+            "上海 | 新开工保障性租赁住房3.2万套", "四川成都 | 公租房申请实现“一网通办”",
+            "广东深圳 | 2022 年新增公交专用道 120 公里", "湖南长沙 | 地铁六号线东延段试运行",
+            "湖南株洲 | 城际公交开通夜间班次", "山东青岛 | 老旧小区改造惠及居民五万户",
+            "江苏无锡 | 运河沿岸历史街区完成修繕",
+        ])
+        #expect(bulletin.warnings(.tocUnmatched).map(\.line) == [21])
+        #expect(bulletin.warnings(.missingFromTOC).map(\.line) == [47])
+        #expect(bulletin.warnings(.headingLevel).map(\.line) == [53, 57])
+        let wuxi = try #require(bulletin.toc.first { $0.region == "江苏无锡" })
+        #expect(wuxi.approximate)
+        #expect(bulletin.node(wuxi.article!).line == 57)
+        // Fullwidth bar and spaces around digits match exactly.
+        #expect(bulletin.toc.filter { !$0.approximate && $0.article != nil }.count == 5)
+    }
+
+    @Test func nodesCarryKindDepthParentAndRanges() throws {
+        let bulletin = try Fixtures.parse("messy-bulletin.md")
+        let outline = bulletin.outline
+        #expect(outline[0].kind == .bulletin)
+        #expect(outline[0].level == 1)
+        let section = try #require(outline.section(number: 3))
+        #expect(outline[section].text == "城市更新")
+        #expect(outline[section].depth == 1)
+        let articles = outline.articles(in: section)
+        #expect(articles.count == 2)
+        #expect(outline[articles[0]].level == 2)
+        #expect(outline[articles[0]].depth == 2)
+        #expect(outline[articles[0]].parent == section)
+        #expect(outline[articles[0]].region == "山东青岛")
+        #expect(outline[articles[0]].headline == "老旧小区改造惠及居民五万户")
+    }
+
+    @Test func navigationHelpersMoveBetweenSectionsAndArticles() throws {
+        let outline = try Fixtures.parse("messy-bulletin.md").outline
+        let first = try #require(outline.section(number: 1))
+        let second = try #require(outline.nextSection(after: first))
+        #expect(outline[second].text == "交通出行")
+        #expect(outline.previousSection(before: second) == first)
+        #expect(outline.previousSection(before: first) == nil)
+        let article = try #require(outline.nextArticle(after: second))
+        #expect(outline[article].region == "广东深圳")
+        #expect(outline.previousArticle(before: article).map { outline[$0].region } == "四川成都")
+        #expect(outline.node(containingLine: 41) == article)
+        #expect(outline.node(containingLine: 5) == 0)
+        #expect(outline.section(containing: article) == second)
+        #expect(outline.section(number: 4) == nil)
+        #expect(outline.nextSection(after: try #require(outline.section(number: 3))) == nil)
+    }
+
+    @Test func splitParagraphIsRepairedButFinishedOnesAreNot() throws {
+        let bulletin = try Fixtures.parse("messy-bulletin.md")
+        let shanghai = try #require(bulletin.outline.articleIndices.first)
+        #expect(bulletin.blocks(of: shanghai) == [
+            .paragraph(InlineText(text: "今年以来，上海市加快发展保障性租赁住房，新开工项目覆盖全部中心城区。市住房城乡建设管理委表示，将继续推动存量房源盘活，力争年内供应更多房源。")),
+            .paragraph(InlineText(text: "下一步，上海将完善租金定价机制。")),
+        ])
+    }
+
+    @Test func numberedContentsListIsATOC() throws {
+        let bulletin = try Fixtures.parse("list-toc.md")
+        #expect(bulletin.sectionTitles == ["要闻"])
+        #expect(bulletin.toc.map(\.headline) == [
+            "国务院部署推进新型城镇化建设", "多地出台措施支持小微企业稳岗扩岗", "三部门联合发布数字乡村发展行动计划", "本条目录没有对应正文",
+        ])
+        #expect(bulletin.toc.prefix(3).allSatisfy { $0.article != nil && !$0.approximate })
+        #expect(bulletin.warnings(.tocUnmatched).map(\.line) == [9])
+        #expect(bulletin.warnings(.headingLevel).isEmpty)
+        #expect(!bulletin.outline.nodes.contains { $0.text == "目录" })
+    }
+
+    @Test func markdownNewsletterGetsAUsefulOutline() throws {
+        let bulletin = try Fixtures.parse("newsletter.md")
+        #expect(bulletin.title == "The Weekly Terminal")
+        #expect(bulletin.metadata.map(\.key) == ["title", "date"])
+        let nodes = bulletin.outline.nodes
+        #expect(nodes.map(\.kind) == [.bulletin, .preamble, .section, .article, .article, .heading, .section, .article, .section, .article])
+        #expect(nodes[1].line == 6)
+        #expect(nodes.map(\.depth) == [0, 1, 1, 2, 2, 3, 1, 2, 1, 2])
+        #expect(nodes[5].parent == 4)
+        #expect(nodes[4].text == "Bubble Tea | v2")
+        #expect(nodes[4].region == nil)
+        #expect(nodes[7].text == "Frogmouth | a Markdown browser review")
+        #expect(nodes[7].region == nil)
+        #expect(nodes[8].text == "Setext Section")
+        #expect(nodes[8].level == 2)
+        #expect(!nodes.contains { $0.text.contains("Not a heading") || $0.text.contains("inside a") })
+    }
+
+    @Test func newsletterBodiesKeepLinksCodeAndHTMLText() throws {
+        let bulletin = try Fixtures.parse("newsletter.md")
+        let ratatui = bulletin.blocks(of: 3)
+        guard case .paragraph(let text) = ratatui.first else { Issue.record("no paragraph"); return }
+        #expect(text.text == "Ratatui reached 1.0 with a stable API and release notes.")
+        #expect(text.urls == ["https://ratatui.rs/blog|1.0"])
+        #expect(ratatui[1] == .preformatted(["# Not a heading inside a fence", "## Neither is this"]))
+        let frogmouth = bulletin.blocks(of: 7).map { block -> String in
+            if case .paragraph(let t) = block { return t.text }
+            return ""
+        }
+        #expect(frogmouth == ["Frogmouth renders Markdown in the terminal & keeps history.", "Sent with love\nand care", "[image: logo]"])
+    }
+
+    @Test func headingRulesFollowCommonMark() {
+        let bulletin = BulletinParser.parse("""
+        #Not a heading
+        ## Closing hashes ##
+            ## indented code
+        ##   Spaced   ##   
+        ### Escaped \\### ###
+        ####### seven
+
+        Para line
+        ===
+
+        ~~~
+        ## fenced
+        ~~~
+        <!--
+        ## in comment
+        -->
+        ## After **bold** and `code` &amp; [link](http://x)
+        """)
+        // "#Not a heading" is preamble text; the setext H1 is the first H1, so the title.
+        #expect(bulletin.outline.nodes.dropFirst().map(\.text) == [
+            "", "Closing hashes", "Spaced", "Escaped ###", "Para line", "After bold and code & link",
+        ])
+        #expect(bulletin.outline[1].kind == .preamble)
+        #expect(bulletin.outline[5].level == 1)
+        #expect(bulletin.title == "Para line")
+    }
+}
