@@ -21,5 +21,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"]),
+        // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes.
+        .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),
     ]
 )
