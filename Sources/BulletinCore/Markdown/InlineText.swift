@@ -29,6 +29,11 @@ public struct InlineText: Equatable, Sendable {
     /// Parses inline Markdown. `lineBreaks` keeps `<br>` and hard breaks as
     /// LF (paragraphs); headings pass false and get a space.
     public init(markdown: some StringProtocol, lineBreaks: Bool = false) {
+        // Most headlines are plain text: skip the parser when no byte could start markup.
+        if !markdown.utf8.contains(where: { Self.markupBytes.contains($0) }) {
+            self.init(text: String(markdown))
+            return
+        }
         var parser = InlineParser(Array(markdown.unicodeScalars), lineBreaks: lineBreaks)
         parser.parse()
         self.init(text: parser.outputString, spans: parser.spans)
@@ -71,6 +76,9 @@ public struct InlineText: Equatable, Sendable {
         }
         result.spans.append(Span(range: (offset + 1)..<(offset + added.count), style: .link(url: "")))
     }
+
+    /// Bytes that can begin inline markup, an entity or a line break.
+    static let markupBytes: Set<UInt8> = Set("\\`*_~[]!<>&\n".utf8)
 
     /// URLs of the links and images, in order.
     public var urls: [String] {

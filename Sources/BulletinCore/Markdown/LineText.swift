@@ -185,8 +185,8 @@ extension StringProtocol {
     /// Without leading and trailing whitespace (Unicode), as a String.
     public var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !SearchFolding.isWhitespace($0.value) }),
+              let last = scalars.lastIndex(where: { !SearchFolding.isWhitespace($0.value) }) else { return "" }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[first...last])
         return String(result)

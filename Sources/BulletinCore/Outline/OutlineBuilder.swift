@@ -70,9 +70,8 @@ struct OutlineBuilder {
     /// the level most of those headings (or the TOC's matches) use, and
     /// sections the deepest level above it. Otherwise sections are the
     /// shallowest level used more than once, articles the next level below.
-    func levels(_ headings: [HeadingInfo], toc: TOCCandidate?) -> Levels {
-        let tocKeys = toc?.entries.map { MatchKey(region: $0.region, headline: $0.headline) } ?? []
-        let articleLike = headings.filter { h in h.region != nil || tocKeys.contains { $0.matchesExactly(h.key, entryHasRegion: $0.full.scalars != $0.headline.scalars) } }
+    func levels(_ headings: [HeadingInfo], toc: TOCCandidate?, index: TOCIndex) -> Levels {
+        let articleLike = headings.filter { $0.region != nil || index.exactMatch($0.key) }
         if toc != nil || articleLike.count >= 2, let article = mostCommonLevel(articleLike) {
             let section = toc?.shape == .sections ? scan.headings[toc!.headings[0]].level
                 : headings.filter { $0.region == nil && $0.scanned.level < article }.map(\.scanned.level).max()
@@ -96,8 +95,9 @@ struct OutlineBuilder {
         let excluded = Set(candidate?.headings ?? []).union(titleHeading.map { [$0] } ?? [])
         let headings = all.filter { !excluded.contains($0.index) }
         var toc = candidate?.entries ?? []
-        let tocKeys = toc.map { MatchKey(region: $0.region, headline: $0.headline) }
-        let levels = levels(headings, toc: candidate)
+        let tocIndex = TOCIndex(toc)
+        let levels = levels(headings, toc: candidate, index: tocIndex)
+        var keys: [MatchKey?] = [nil]
         var warnings: [Warning] = []
 
         let titleInfo = titleHeading.map { scan.headings[$0] }
@@ -110,6 +110,7 @@ struct OutlineBuilder {
                                      line: preambleLine, bodyStart: nodes[0].bodyStart, bodyEnd: byteCount,
                                      bodyLine: nodes[0].bodyLine, parent: 0))
             nodes[0].bodyEnd = nodes[0].bodyStart
+            keys.append(nil)
         }
         var section: Int?
         var stack: [Int] = []  // open nodes below the current section, for deeper headings
@@ -119,7 +120,7 @@ struct OutlineBuilder {
             if let sectionLevel = levels.section, level <= sectionLevel {
                 kind = .section
                 if level == sectionLevel, section != nil, levels.bulletinMode,
-                   h.region != nil || tocKeys.contains(where: { matches($0, h.key) }) {
+                   h.region != nil || tocIndex.matches(h.key, inSection: nodes[section!].text) {
                     kind = .article
                     warnings.append(Warning(line: h.scanned.line, kind: .headingLevel,
                                             message: "heading '\(h.text)' is written at level \(level); read as an article of '\(nodes[section!].text)'"))
@@ -147,15 +148,12 @@ struct OutlineBuilder {
                                      region: h.region, headline: h.headline, line: h.scanned.line,
                                      bodyStart: h.scanned.bodyStart, bodyEnd: byteCount, bodyLine: h.scanned.bodyLine,
                                      parent: parent))
+            keys.append(h.key)
             if kind == .section { section = index } else { stack.append(index) }
         }
-        reconcile(&toc, keys: tocKeys, nodes: &nodes)
+        reconcile(&toc, index: tocIndex, nodes: &nodes, keys: keys)
         return Result(title: title, nodes: nodes, toc: toc, tocLines: candidate?.lines, warnings: warnings,
                       removedControls: all.reduce(0) { $0 + $1.removedControls })
-    }
-
-    func matches(_ entry: MatchKey, _ heading: MatchKey) -> Bool {
-        entry.matchesExactly(heading, entryHasRegion: true) || entry.similarity(to: heading, entryHasRegion: true) >= EditDistance.threshold
     }
 
     /// The first content line before the first node, unless it is the TOC.
@@ -165,38 +163,55 @@ struct OutlineBuilder {
         return before.filter { tocLines?.contains($0) != true }.min()
     }
 
-    /// Matches each TOC entry to an article: first by folded equality, then
-    /// by closest edit distance within the same section.
-    func reconcile(_ toc: inout [TOCEntry], keys: [MatchKey], nodes: inout [OutlineNode]) {
+    /// Matches each TOC entry to an article: first by folded equality
+    /// (preferring the same section), then by closest edit distance within
+    /// the same section.
+    func reconcile(_ toc: inout [TOCEntry], index: TOCIndex, nodes: inout [OutlineNode], keys: [MatchKey?]) {
+        guard !toc.isEmpty else { return }
         let articles = nodes.indices.filter { nodes[$0].kind == .article }
-        let articleKeys = Dictionary(uniqueKeysWithValues: articles.map { ($0, MatchKey(region: nodes[$0].region, headline: nodes[$0].headline)) })
-        let sectionKeys = Dictionary(uniqueKeysWithValues: articles.map { i in
-            (i, nodes[i].parent.flatMap { nodes[$0].kind == .section ? FoldedText(nodes[$0].text).scalars : nil })
-        })
-        let sectionKey = { (i: Int) in sectionKeys[i] ?? nil }
-        var taken = Set<Int>()
-        func candidates(for entry: TOCEntry) -> [Int] {
-            let free = articles.filter { !taken.contains($0) }
-            guard let section = entry.section.map({ FoldedText($0).scalars }) else { return free }
-            let same = free.filter { sectionKey($0) == section }
-            return same.isEmpty && !free.contains(where: { sectionKey($0) == section }) ? free : same
+        var sectionOf: [Int: [UInt32]] = [:]
+        var byFull: [[UInt32]: [Int]] = [:], byHeadline: [[UInt32]: [Int]] = [:]
+        var bySection: [[UInt32]: [Int]] = [:]
+        var sectionKeys: [Int: [UInt32]] = [:]
+        for i in articles {
+            let key = keys[i]!
+            byFull[key.full.scalars, default: []].append(i)
+            byHeadline[key.headline.scalars, default: []].append(i)
+            let parent = nodes[i].parent ?? 0
+            let section = nodes[parent].kind != .section ? [] : sectionKeys[parent] ?? {
+                let folded = FoldedText(nodes[parent].text).scalars
+                sectionKeys[parent] = folded
+                return folded
+            }()
+            sectionOf[i] = section
+            bySection[section, default: []].append(i)
         }
-        for pass in 0..<2 {
-            for e in toc.indices where toc[e].article == nil {
-                let hasRegion = toc[e].region != nil
-                let pool = candidates(for: toc[e])
-                let match: Int?
-                if pass == 0 {
-                    match = pool.first { keys[e].matchesExactly(articleKeys[$0]!, entryHasRegion: hasRegion) }
-                } else {
-                    let scored = pool.map { ($0, keys[e].similarity(to: articleKeys[$0]!, entryHasRegion: hasRegion)) }
-                    match = scored.filter { $0.1 >= EditDistance.threshold }.max { $0.1 < $1.1 }?.0
-                }
-                guard let article = match else { continue }
-                taken.insert(article)
-                toc[e].article = article
-                toc[e].approximate = pass == 1
-                nodes[article].tocLine = toc[e].line
+        var taken = Set<Int>()
+        func claim(_ e: Int, _ article: Int, approximate: Bool) {
+            taken.insert(article)
+            toc[e].article = article
+            toc[e].approximate = approximate
+            nodes[article].tocLine = toc[e].line
+        }
+        var tocSectionKeys: [String: [UInt32]] = [:]
+        let sectionKey = { (title: String?) -> [UInt32]? in
+            title.map { t in tocSectionKeys[t] ?? { let k = FoldedText(t).scalars; tocSectionKeys[t] = k; return k }() }
+        }
+        for e in toc.indices {
+            let key = index.keys[e]
+            let section = sectionKey(toc[e].section)
+            var pool = byFull[key.full.scalars] ?? []
+            if toc[e].region == nil { pool += byHeadline[key.headline.scalars] ?? [] }
+            let free = pool.filter { !taken.contains($0) }
+            if let best = free.first(where: { sectionOf[$0] == section }) ?? free.first { claim(e, best, approximate: false) }
+        }
+        for e in toc.indices where toc[e].article == nil {
+            let key = index.keys[e]
+            let section = sectionKey(toc[e].section)
+            let pool = (section.flatMap { bySection[$0] } ?? articles).filter { !taken.contains($0) }
+            let scored = pool.map { ($0, key.similarity(to: keys[$0]!, entryHasRegion: toc[e].region != nil)) }
+            if let best = scored.filter({ $0.1 >= EditDistance.threshold }).max(by: { $0.1 < $1.1 }) {
+                claim(e, best.0, approximate: true)
             }
         }
     }

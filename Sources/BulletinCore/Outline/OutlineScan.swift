@@ -35,7 +35,7 @@ struct OutlineScan {
     /// TOC entries are collected until the body clearly starts: under an
     /// article-level heading, or at a long line after the first heading.
     static let longLine = 400
-    static let maxEntries = 4000
+    static let maxEntries = 100_000
 
     init(_ text: SourceText) {
         let bytes = text.bytes

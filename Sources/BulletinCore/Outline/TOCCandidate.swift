@@ -16,20 +16,17 @@ struct TOCCandidate {
 
     /// Candidates in the order they are tried.
     static func find(in scan: OutlineScan, titleHeading: Int?) -> [TOCCandidate] {
+        let byHeading = Dictionary(grouping: scan.entries, by: \.heading)
         var found: [TOCCandidate] = []
-        if let named = contentsList(scan) { found.append(named) }
-        if let sections = sectionRun(scan, titleHeading: titleHeading) { found.append(sections) }
-        if let preamble = preambleLines(scan, titleHeading: titleHeading) { found.append(preamble) }
+        if let named = contentsList(scan, byHeading) { found.append(named) }
+        if let sections = sectionRun(scan, byHeading, titleHeading: titleHeading) { found.append(sections) }
+        if let preamble = preambleLines(byHeading[titleHeading ?? -1] ?? []) { found.append(preamble) }
         return found
-    }
-
-    static func entries(_ scan: OutlineScan, under heading: Int) -> [OutlineScan.Entry] {
-        scan.entries.filter { $0.heading == heading }
     }
 
     /// `## Section` headings, each followed only by short lines, up to the
     /// first heading without lines or the first repeated section title.
-    static func sectionRun(_ scan: OutlineScan, titleHeading: Int?) -> TOCCandidate? {
+    static func sectionRun(_ scan: OutlineScan, _ byHeading: [Int: [OutlineScan.Entry]], titleHeading: Int?) -> TOCCandidate? {
         let first = (titleHeading ?? -1) + 1
         guard first < scan.headings.count else { return nil }
         let level = scan.headings[first].level
@@ -38,7 +35,7 @@ struct TOCCandidate {
         var entries: [TOCEntry] = []
         for index in first..<scan.headings.count {
             let heading = scan.headings[index]
-            let lines = Self.entries(scan, under: index)
+            let lines = byHeading[index] ?? []
             let title = InlineText(markdown: heading.markdown).text
             let key = FoldedText(title).scalars
             guard heading.level == level, !lines.isEmpty, !seen.contains(key),
@@ -53,12 +50,12 @@ struct TOCCandidate {
 
     /// A heading such as `目录` or `Contents` over a list of headlines,
     /// numbered or bulleted, items possibly wrapped over two lines.
-    static func contentsList(_ scan: OutlineScan) -> TOCCandidate? {
-        for (index, heading) in scan.headings.enumerated() {
+    static func contentsList(_ scan: OutlineScan, _ byHeading: [Int: [OutlineScan.Entry]]) -> TOCCandidate? {
+        for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && byHeading[index] != nil {
             let key = String(String.UnicodeScalarView(FoldedText(InlineText(markdown: heading.markdown).text).scalars.compactMap(Unicode.Scalar.init)))
             guard contentsTitles.contains(key) else { continue }
             var items: [(line: Int, text: String)] = []
-            for line in Self.entries(scan, under: index) {
+            for line in byHeading[index] ?? [] {
                 let startsItem = line.isListItem || ListNumbering.hasMarker(line.text)
                 if let last = items.last, !startsItem, !ListNumbering.endsItem(last.text) {
                     items[items.count - 1].text += "\n" + line.text
@@ -74,8 +71,7 @@ struct TOCCandidate {
     }
 
     /// `Region | Headline` lines before the first heading (after the title).
-    static func preambleLines(_ scan: OutlineScan, titleHeading: Int?) -> TOCCandidate? {
-        let lines = scan.entries.filter { $0.heading == (titleHeading ?? -1) }
+    static func preambleLines(_ lines: [OutlineScan.Entry]) -> TOCCandidate? {
         guard lines.count >= 2, lines.allSatisfy({ RegionSplit.hasRegion($0.text) }),
               let first = lines.first, let last = lines.last else { return nil }
         return TOCCandidate(shape: .preambleLines, headings: [], entries: lines.map { entry($0.line, $0.text, section: nil) },

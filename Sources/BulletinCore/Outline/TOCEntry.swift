@@ -24,15 +24,46 @@ struct MatchKey {
         self.headline = FoldedText(headline)
     }
 
-    /// Exact match: equal after folding, or a region-less side equal to the
-    /// other's headline.
-    func matchesExactly(_ other: MatchKey, entryHasRegion: Bool) -> Bool {
-        full.scalars == other.full.scalars || (!entryHasRegion && headline.scalars == other.headline.scalars)
-    }
-
     func similarity(to other: MatchKey, entryHasRegion: Bool) -> Double {
         let a = EditDistance.similarity(full.scalars, other.full.scalars)
         return entryHasRegion ? a : max(a, EditDistance.similarity(headline.scalars, other.headline.scalars))
+    }
+}
+
+/// TOC entries' keys, indexed for the lookups outline building makes per
+/// heading: exact by hash, approximate only within one TOC section.
+struct TOCIndex {
+    let keys: [MatchKey]
+    private let exact: Set<[UInt32]>
+    private let bySection: [[UInt32]: [Int]]
+
+    init(_ entries: [TOCEntry]) {
+        keys = entries.map { MatchKey(region: $0.region, headline: $0.headline) }
+        var exact = Set<[UInt32]>()
+        var bySection: [[UInt32]: [Int]] = [:]
+        var sectionKeys: [String: [UInt32]] = [:]
+        for (i, entry) in entries.enumerated() {
+            exact.insert(keys[i].full.scalars)
+            if entry.region == nil { exact.insert(keys[i].headline.scalars) }
+            let title = entry.section ?? ""
+            let section = sectionKeys[title] ?? FoldedText(title).scalars
+            sectionKeys[title] = section
+            bySection[section, default: []].append(i)
+        }
+        self.exact = exact
+        self.bySection = bySection
+    }
+
+    func exactMatch(_ key: MatchKey) -> Bool {
+        exact.contains(key.full.scalars) || exact.contains(key.headline.scalars)
+    }
+
+    /// Exactly, or approximately against the entries of TOC section `section`
+    /// (or of a TOC without sections).
+    func matches(_ key: MatchKey, inSection section: String) -> Bool {
+        if exactMatch(key) { return true }
+        let pool = (bySection[FoldedText(section).scalars] ?? []) + (bySection[[]] ?? [])
+        return pool.contains { keys[$0].similarity(to: key, entryHasRegion: true) >= EditDistance.threshold }
     }
 }
 

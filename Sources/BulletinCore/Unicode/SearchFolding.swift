@@ -53,6 +53,12 @@ enum SearchFolding {
             folded.origin.append(origin)
             return
         }
+        // CJK ideographs and Hangul syllables have no folding: skip the table.
+        if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xAC00...0xD7A3).contains(value) {
+            folded.scalars.append(value)
+            folded.origin.append(origin)
+            return
+        }
         if let mapped = table[value] {
             for m in mapped where !isWhitespace(m) {
                 folded.scalars.append(m)
@@ -64,8 +70,13 @@ enum SearchFolding {
         }
     }
 
+    /// Unicode White_Space, without the cost of a property lookup.
+    @inline(__always)
     static func isWhitespace(_ value: UInt32) -> Bool {
-        Unicode.Scalar(value)?.properties.isWhitespace ?? false
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Parsed once, on first use, from the generated `foldTableSource`.
