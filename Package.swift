@@ -20,7 +20,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"]),
+        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
         // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes.
         .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),
     ]

@@ -79,14 +79,30 @@ enum SearchFolding {
         }
     }
 
-    /// Parsed once, on first use, from the generated `foldTableSource`.
+    /// Parsed once, on first use, from the generated `foldTableSource`
+    /// (`KEY:VALUE VALUE;`, hexadecimal), byte by byte: start-up matters.
     static let table: [UInt32: [UInt32]] = {
         var table: [UInt32: [UInt32]] = [:]
         table.reserveCapacity(7000)
-        for entry in foldTableSource.split(separator: ";") {
-            guard let colon = entry.firstIndex(of: ":"),
-                  let key = UInt32(entry[..<colon], radix: 16) else { continue }
-            table[key] = entry[entry.index(after: colon)...].split(separator: " ").compactMap { UInt32($0, radix: 16) }
+        var key: UInt32 = 0, number: UInt32 = 0
+        var values: [UInt32] = []
+        var inValues = false, hasDigits = false
+        for byte in foldTableSource.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): number = number << 4 | UInt32(byte - 48); hasDigits = true
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): number = number << 4 | UInt32(byte - 55); hasDigits = true
+            case UInt8(ascii: ":"): key = number; number = 0; hasDigits = false; inValues = true
+            case UInt8(ascii: " "): if hasDigits { values.append(number) }; number = 0; hasDigits = false
+            case UInt8(ascii: ";"):
+                if hasDigits { values.append(number) }
+                if inValues { table[key] = values }
+                values = []; number = 0; hasDigits = false; inValues = false
+            default: break
+            }
+        }
+        if inValues {
+            if hasDigits { values.append(number) }
+            table[key] = values
         }
         return table
     }()
