@@ -40,10 +40,4 @@ public final class ByteStorage: @unchecked Sendable {
     }
 
     public var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    public subscript(index: Int) -> UInt8 { base[index] }
-
-    public func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
-    }
 }

@@ -24,9 +24,6 @@ public struct BlockScanner {
         self.atDocumentStart = atDocumentStart
     }
 
-    /// True while inside front matter, a fence or an HTML block.
-    public var isInsideRawBlock: Bool { frontMatter != .none || fence != nil || htmlEnd != nil }
-
     public mutating func classify(_ line: SourceLine) -> LineKind {
         let kind = classifyLine(line)
         atDocumentStart = false
