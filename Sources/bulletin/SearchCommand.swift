@@ -42,8 +42,7 @@ struct SearchCommand: ParsableCommand {
             print(try JSONOutput.encode(outcome.hits.map(HitJSON.init)))
         } else {
             for hit in outcome.hits {
-                let title = hit.region.map { "\($0) | \(hit.headline)" } ?? hit.headline
-                print("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + title)
+                print("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle)
             }
         }
         if !outcome.errors.isEmpty { throw ExitCode(2) }

@@ -128,6 +128,10 @@ struct CLI {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("1.1 上海 | 新开工保障性租赁住"))
         #expect(lines.contains("    房3.2万套"))
+        for line in lines {
+            let columns = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic || ("\u{FF00}"..."\u{FFEF}").contains($1) || ("\u{3000}"..."\u{303F}").contains($1) ? 2 : 1) }
+            #expect(columns <= 30, "too wide: \(line)")
+        }
     }
 
     @Test func binaryAndMissingInputsGiveOneLineErrors() throws {

@@ -78,6 +78,10 @@ import Testing
         #expect(outline[articles[0]].parent == section)
         #expect(outline[articles[0]].region == "山东青岛")
         #expect(outline[articles[0]].headline == "老旧小区改造惠及居民五万户")
+        // A node's body ends where the next node starts: only its own paragraph.
+        #expect(bulletin.blocks(of: articles[0]) == [.paragraph(InlineText(text: "青岛市今年改造老旧小区三百余个，加装电梯一千余部。"))])
+        #expect(outline[articles[0]].bodyLine == 54)
+        #expect(bulletin.blocks(of: section).isEmpty)
     }
 
     @Test func navigationHelpersMoveBetweenSectionsAndArticles() throws {

@@ -13,8 +13,7 @@ public struct SourceText: Sendable {
 
     /// A text given as a Swift string (tests, the built-in sample).
     public init(_ string: String) {
-        let decoded = SourceDecoder.decodeUTF8(ByteStorage(Array(string.utf8)), start: 0, encoding: .utf8)
-        self = decoded
+        self = SourceDecoder.decodeUTF8(ByteStorage(Array(string.utf8)), start: 0, encoding: .utf8)
     }
 
     init(storage: ByteStorage, range: Range<Int>, encoding: TextEncoding, warnings: [Warning]) {

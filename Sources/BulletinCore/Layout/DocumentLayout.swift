@@ -40,7 +40,7 @@ public struct DocumentLayout: Sendable {
         case .bulletin:
             out += wrapped(InlineText(text: bulletin.title), role: .title, node: index)
             out.append(LayoutLine(text: underline("=", for: bulletin.title), role: .underline, node: index))
-            for field in bulletin.metadata where !["title", "标题"].contains(field.key.lowercased()) {
+            for field in bulletin.metadata where !LineText.isTitleKey(field.key) {
                 out += wrapped(InlineText(text: "\(field.key): \(field.value)"), role: .metadata, node: index)
             }
             out.append(blank(index))

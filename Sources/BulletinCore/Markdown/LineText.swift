@@ -162,6 +162,11 @@ enum LineText {
         "tags", "summary", "description", "published", "from", "to", "标题", "日期", "期号", "作者", "来源",
     ]
 
+    /// A front-matter key that names the bulletin's title.
+    static func isTitleKey(_ key: String) -> Bool {
+        ["title", "标题"].contains(key.lowercased())
+    }
+
     /// `Key: value` with a short key of letters, digits, spaces, `-` or `_`.
     static func metadataField(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (key: String, value: String)? {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

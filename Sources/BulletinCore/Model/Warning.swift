@@ -20,9 +20,4 @@ public struct Warning: Equatable, Sendable {
         self.kind = kind
         self.message = message
     }
-
-    /// `LINE: message`, or the message alone.
-    public var description: String {
-        line.map { "line \($0): \(message)" } ?? message
-    }
 }

@@ -18,7 +18,7 @@ struct OutlineBuilder {
 
     func build() -> Result {
         let titleHeading = scan.headings.first.flatMap { $0.level == 1 ? 0 : nil }
-        let metadataTitle = scan.metadata.first { ["title", "标题"].contains($0.key.lowercased()) }?.value
+        let metadataTitle = scan.metadata.first { LineText.isTitleKey($0.key) }?.value
         let title = metadataTitle.map { InlineText(markdown: $0).text }
             ?? titleHeading.map { InlineText(markdown: scan.headings[$0].markdown).text }
             ?? scan.headings.first { $0.level == 1 }.map { InlineText(markdown: $0.markdown).text }
@@ -172,17 +172,13 @@ struct OutlineBuilder {
         var sectionOf: [Int: [UInt32]] = [:]
         var byFull: [[UInt32]: [Int]] = [:], byHeadline: [[UInt32]: [Int]] = [:]
         var bySection: [[UInt32]: [Int]] = [:]
-        var sectionKeys: [Int: [UInt32]] = [:]
+        var folds = FoldCache()
         for i in articles {
             let key = keys[i]!
             byFull[key.full.scalars, default: []].append(i)
             byHeadline[key.headline.scalars, default: []].append(i)
             let parent = nodes[i].parent ?? 0
-            let section = nodes[parent].kind != .section ? [] : sectionKeys[parent] ?? {
-                let folded = FoldedText(nodes[parent].text).scalars
-                sectionKeys[parent] = folded
-                return folded
-            }()
+            let section = nodes[parent].kind == .section ? folds.scalars(nodes[parent].text) : []
             sectionOf[i] = section
             bySection[section, default: []].append(i)
         }
@@ -193,13 +189,9 @@ struct OutlineBuilder {
             toc[e].approximate = approximate
             nodes[article].tocLine = toc[e].line
         }
-        var tocSectionKeys: [String: [UInt32]] = [:]
-        let sectionKey = { (title: String?) -> [UInt32]? in
-            title.map { t in tocSectionKeys[t] ?? { let k = FoldedText(t).scalars; tocSectionKeys[t] = k; return k }() }
-        }
         for e in toc.indices {
             let key = index.keys[e]
-            let section = sectionKey(toc[e].section)
+            let section = toc[e].section.map { folds.scalars($0) }
             var pool = byFull[key.full.scalars] ?? []
             if toc[e].region == nil { pool += byHeadline[key.headline.scalars] ?? [] }
             let free = pool.filter { !taken.contains($0) }
@@ -207,7 +199,7 @@ struct OutlineBuilder {
         }
         for e in toc.indices where toc[e].article == nil {
             let key = index.keys[e]
-            let section = sectionKey(toc[e].section)
+            let section = toc[e].section.map { folds.scalars($0) }
             let pool = (section.flatMap { bySection[$0] } ?? articles).filter { !taken.contains($0) }
             let scored = pool.map { ($0, key.similarity(to: keys[$0]!, entryHasRegion: toc[e].region != nil)) }
             if let best = scored.filter({ $0.1 >= EditDistance.threshold }).max(by: { $0.1 < $1.1 }) {

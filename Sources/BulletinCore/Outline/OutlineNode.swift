@@ -29,6 +29,6 @@ public struct OutlineNode: Equatable, Sendable {
 
     /// `Region | Headline`, or the headline alone.
     public var displayTitle: String {
-        region.map { "\($0) | \(headline)" } ?? headline
+        RegionSplit.join(region: region, headline: headline)
     }
 }

@@ -1,6 +1,6 @@
 /// Splits `Region | Headline` (also `｜`, any spaces) at the first bar that
 /// is not escaped, not inside link text and not inside a code span.
-enum RegionSplit {
+public enum RegionSplit {
     static func split(_ markdown: String) -> (region: String?, headline: String)? {
         let scalars = Array(markdown.unicodeScalars)
         var bracketDepth = 0
@@ -25,6 +25,11 @@ enum RegionSplit {
             i += 1
         }
         return nil
+    }
+
+    /// `Region | Headline`, or the headline alone: how every output shows an article.
+    public static func join(region: String?, headline: String) -> String {
+        region.map { "\($0) | \(headline)" } ?? headline
     }
 
     /// True when the heading has the `Region | Headline` shape.

@@ -11,7 +11,7 @@ public struct TOCEntry: Equatable, Sendable {
     /// Matched by edit distance rather than by normalised equality.
     public var approximate = false
 
-    public var displayTitle: String { region.map { "\($0) | \(headline)" } ?? headline }
+    public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 }
 
 /// Comparison keys for reconciling TOC lines with headings.
@@ -41,14 +41,11 @@ struct TOCIndex {
         keys = entries.map { MatchKey(region: $0.region, headline: $0.headline) }
         var exact = Set<[UInt32]>()
         var bySection: [[UInt32]: [Int]] = [:]
-        var sectionKeys: [String: [UInt32]] = [:]
+        var folds = FoldCache()
         for (i, entry) in entries.enumerated() {
             exact.insert(keys[i].full.scalars)
             if entry.region == nil { exact.insert(keys[i].headline.scalars) }
-            let title = entry.section ?? ""
-            let section = sectionKeys[title] ?? FoldedText(title).scalars
-            sectionKeys[title] = section
-            bySection[section, default: []].append(i)
+            bySection[folds.scalars(entry.section ?? ""), default: []].append(i)
         }
         self.exact = exact
         self.bySection = bySection

@@ -12,7 +12,7 @@ public struct SearchQuery: Sendable {
 }
 
 /// One article that matches a query, with where each keyword matched.
-public struct SearchHit: Equatable, Sendable {
+public struct SearchHit: Sendable {
     public enum Field: String, Sendable { case headline, region, section }
 
     public struct Match: Equatable, Sendable {
@@ -35,9 +35,7 @@ public struct SearchHit: Equatable, Sendable {
     /// Order of the bulletin among those searched, for ties.
     var bulletinOrder = 0
 
-    public static func == (a: SearchHit, b: SearchHit) -> Bool {
-        a.path == b.path && a.node == b.node && a.matches == b.matches
-    }
+    public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 
     /// True if `a` ranks before `b`.
     static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool {
@@ -55,7 +53,7 @@ public enum HeadlineSearch {
     public static func search(_ query: SearchQuery, in bulletin: Bulletin, order: Int = 0) -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         let outline = bulletin.outline
-        var sectionFolds: [Int: FoldedText] = [:]
+        var sectionFolds = FoldCache()
         var hits: [SearchHit] = []
         for index in outline.articleIndices {
             let node = outline[index]
@@ -64,7 +62,7 @@ public enum HeadlineSearch {
             let fields: [(SearchHit.Field, FoldedText)] = [
                 (.headline, FoldedText(node.headline)),
                 (.region, FoldedText(node.region ?? "")),
-                (.section, sectionIndex.map { i in sectionFolds[i] ?? { let f = FoldedText(outline[i].text); sectionFolds[i] = f; return f }() } ?? FoldedText("")),
+                (.section, sectionFolds.folded(sectionTitle ?? "")),
             ]
             guard let hit = match(query, fields: fields) else { continue }
             hits.append(SearchHit(path: bulletin.path, node: index, line: node.line, section: sectionTitle, region: node.region,

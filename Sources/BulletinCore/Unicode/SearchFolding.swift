@@ -44,6 +44,20 @@ public struct FoldedText: Equatable, Sendable {
     }
 }
 
+/// Folds each distinct string once: section titles repeat for every article.
+struct FoldCache {
+    private var cache: [String: FoldedText] = [:]
+
+    mutating func folded(_ text: String) -> FoldedText {
+        if let hit = cache[text] { return hit }
+        let folded = FoldedText(text)
+        cache[text] = folded
+        return folded
+    }
+
+    mutating func scalars(_ text: String) -> [UInt32] { folded(text).scalars }
+}
+
 enum SearchFolding {
     static func append(_ value: UInt32, origin: Int32, to folded: inout FoldedText) {
         if value < 0x80 {
