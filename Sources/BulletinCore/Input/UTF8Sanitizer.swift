@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Byte-level pass over UTF-8 that makes text safe: invalid sequences become
 /// U+FFFD, control characters and whole terminal escape sequences are removed,
 /// and CR/CRLF become LF.
@@ -12,8 +14,32 @@ enum UTF8Sanitizer {
         var removedControls = 0
     }
 
+    /// Inputs at least this large are checked on all cores.
+    static let parallelThreshold = 1 << 20
+
     /// True if `bytes` contains anything `clean` would change (other than CRLF).
     static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let workers = bytes.count >= parallelThreshold ? ArchiveSearch.activeProcessorCount() : 1
+        guard workers > 1 else { return needsCleaning(chunk: bytes) }
+        // Chunks start on a character and never between CR and LF.
+        var bounds = [0]
+        for k in 1..<workers {
+            var b = max(bounds[k - 1], bytes.count * k / workers)
+            while b < bytes.count && (bytes[b] & 0xC0 == 0x80 || bytes[b - 1] == 0x0D) { b += 1 }
+            bounds.append(b)
+        }
+        bounds.append(bytes.count)
+        let dirty = UnsafeMutableBufferPointer<Bool>.allocate(capacity: workers)
+        defer { dirty.deallocate() }
+        let shared = UncheckedSendable((input: bytes, output: dirty, bounds: bounds))
+        DispatchQueue.concurrentPerform(iterations: workers) { k in
+            let (input, output, bounds) = shared.value
+            output[k] = needsCleaning(chunk: UnsafeBufferPointer(rebasing: input[bounds[k]..<bounds[k + 1]]))
+        }
+        return dirty.contains(true)
+    }
+
+    private static func needsCleaning(chunk bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -22,6 +48,12 @@ enum UTF8Sanitizer {
                 if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x09 { i += 1; continue }
                 if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 2; continue }
                 return true
+            }
+            // Most CJK text: three-byte sequences whose lead needs no range check.
+            if b == 0xE1 || (b >= 0xE3 && b <= 0xEC) || b >= 0xEE && b <= 0xEF {
+                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return true }
+                i += 3
+                continue
             }
             let length = sequenceLength(bytes, at: i)
             if length == 0 || isRemovableSequence(bytes, at: i) { return true }
@@ -151,4 +183,10 @@ enum UTF8Sanitizer {
         }
         return i
     }
+}
+
+/// Hands buffers to worker threads that read them, or write disjoint parts.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -30,7 +30,7 @@ public struct InlineText: Equatable, Sendable {
     /// LF (paragraphs); headings pass false and get a space.
     public init(markdown: some StringProtocol, lineBreaks: Bool = false) {
         // Most headlines are plain text: skip the parser when no byte could start markup.
-        if !markdown.utf8.contains(where: { Self.markupBytes.contains($0) }) {
+        if !markdown.utf8.contains(where: Self.isMarkupByte) {
             self.init(text: String(markdown))
             return
         }
@@ -78,7 +78,15 @@ public struct InlineText: Equatable, Sendable {
     }
 
     /// Bytes that can begin inline markup, an entity or a line break.
-    static let markupBytes: Set<UInt8> = Set("\\`*_~[]!<>&\n".utf8)
+    @inline(__always)
+    static func isMarkupByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "&"), UInt8(ascii: "\n"): true
+        default: false
+        }
+    }
 
     /// URLs of the links and images, in order.
     public var urls: [String] {

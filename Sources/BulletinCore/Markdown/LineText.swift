@@ -188,12 +188,14 @@ enum LineText {
 
 extension StringProtocol {
     /// Without leading and trailing whitespace (Unicode), as a String.
-    public var trimmingSpaces: String {
+    public var trimmingSpaces: String { Substring(self).trimmedOfSpaces }
+}
+
+extension Substring {
+    var trimmedOfSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !SearchFolding.isWhitespace($0.value) }),
               let last = scalars.lastIndex(where: { !SearchFolding.isWhitespace($0.value) }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
-        return String(result)
+        return String(self[first...last])
     }
 }

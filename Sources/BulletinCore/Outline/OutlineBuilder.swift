@@ -36,8 +36,10 @@ struct OutlineBuilder {
         return assemble(title: title, titleHeading: titleHeading, headings: headings, toc: nil)
     }
 
-    /// A scanned heading with its parsed text, computed once.
-    struct HeadingInfo {
+    /// A scanned heading with its parsed text, computed once. A class: it is
+    /// filtered and passed around for every heading, and a copy of a struct
+    /// would retain each of its strings and arrays.
+    final class HeadingInfo {
         let index: Int
         let scanned: OutlineScan.Heading
         let text: String
@@ -49,12 +51,11 @@ struct OutlineBuilder {
         init(index: Int, scanned: OutlineScan.Heading) {
             self.index = index
             self.scanned = scanned
-            let inline = InlineText(markdown: scanned.markdown)
-            text = inline.text
-            removedControls = inline.removedControls
-            let parts = RegionSplit.split(scanned.markdown)
-            region = parts?.region.map { InlineText(markdown: $0).text }
-            headline = parts.map { InlineText(markdown: $0.headline).text } ?? text
+            let parsed = HeadingText(markdown: scanned.markdown)
+            text = parsed.text
+            removedControls = parsed.removedControls
+            region = parsed.region
+            headline = parsed.headline
             key = MatchKey(region: region, headline: headline)
         }
     }
@@ -98,13 +99,17 @@ struct OutlineBuilder {
         let tocIndex = TOCIndex(toc)
         let levels = levels(headings, toc: candidate, index: tocIndex)
         var keys: [MatchKey?] = [nil]
+        keys.reserveCapacity(headings.count + 2)
+        var sectionKeys: [Int: FoldedKey] = [:]
         var warnings: [Warning] = []
 
         let titleInfo = titleHeading.map { scan.headings[$0] }
-        var nodes = [OutlineNode(kind: .bulletin, level: titleInfo == nil ? 0 : 1, depth: 0, text: title, region: nil,
+        var nodes: [OutlineNode] = []
+        nodes.reserveCapacity(headings.count + 2)
+        nodes.append(OutlineNode(kind: .bulletin, level: titleInfo == nil ? 0 : 1, depth: 0, text: title, region: nil,
                                  headline: title, line: titleInfo?.line ?? 1,
                                  bodyStart: titleInfo?.bodyStart ?? scan.bodyStart, bodyEnd: byteCount,
-                                 bodyLine: titleInfo?.bodyLine ?? scan.bodyLine, parent: nil)]
+                                 bodyLine: titleInfo?.bodyLine ?? scan.bodyLine, parent: nil))
         if let preambleLine = preambleLine(titleHeading: titleHeading, toc: candidate) {
             nodes.append(OutlineNode(kind: .preamble, level: 0, depth: 1, text: "", region: nil, headline: "",
                                      line: preambleLine, bodyStart: nodes[0].bodyStart, bodyEnd: byteCount,
@@ -120,7 +125,7 @@ struct OutlineBuilder {
             if let sectionLevel = levels.section, level <= sectionLevel {
                 kind = .section
                 if level == sectionLevel, section != nil, levels.bulletinMode,
-                   h.region != nil || tocIndex.matches(h.key, inSection: nodes[section!].text) {
+                   h.region != nil || tocIndex.matches(h.key, inSection: sectionKeys[section!]!) {
                     kind = .article
                     warnings.append(Warning(line: h.scanned.line, kind: .headingLevel,
                                             message: "heading '\(h.text)' is written at level \(level); read as an article of '\(nodes[section!].text)'"))
@@ -149,9 +154,14 @@ struct OutlineBuilder {
                                      bodyStart: h.scanned.bodyStart, bodyEnd: byteCount, bodyLine: h.scanned.bodyLine,
                                      parent: parent))
             keys.append(h.key)
-            if kind == .section { section = index } else { stack.append(index) }
+            if kind == .section {
+                section = index
+                sectionKeys[index] = FoldedKey(h.text)
+            } else {
+                stack.append(index)
+            }
         }
-        reconcile(&toc, index: tocIndex, nodes: &nodes, keys: keys)
+        reconcile(&toc, index: tocIndex, nodes: &nodes, keys: keys, sectionKeys: sectionKeys)
         return Result(title: title, nodes: nodes, toc: toc, tocLines: candidate?.lines, warnings: warnings,
                       removedControls: all.reduce(0) { $0 + $1.removedControls })
     }
@@ -165,42 +175,58 @@ struct OutlineBuilder {
 
     /// Matches each TOC entry to an article: first by folded equality
     /// (preferring the same section), then by closest edit distance within
-    /// the same section.
-    func reconcile(_ toc: inout [TOCEntry], index: TOCIndex, nodes: inout [OutlineNode], keys: [MatchKey?]) {
+    /// the same section. `sectionKeys[i]` is the folded title of section node i.
+    func reconcile(_ toc: inout [TOCEntry], index: TOCIndex, nodes: inout [OutlineNode], keys: [MatchKey?],
+                   sectionKeys: [Int: FoldedKey]) {
         guard !toc.isEmpty else { return }
         let articles = nodes.indices.filter { nodes[$0].kind == .article }
-        var sectionOf: [Int: [UInt32]] = [:]
-        var byFull: [[UInt32]: [Int]] = [:], byHeadline: [[UInt32]: [Int]] = [:]
-        var bySection: [[UInt32]: [Int]] = [:]
-        var folds = FoldCache()
-        for i in articles {
+        // Articles by key as chains through `next`: no array per key.
+        var next = [Int](repeating: -1, count: nodes.count)
+        var byFull: [FoldedKey: Int] = [:], byHeadline: [FoldedKey: Int] = [:]
+        var nextByHeadline = [Int](repeating: -1, count: nodes.count)
+        for i in articles.reversed() {
             let key = keys[i]!
-            byFull[key.full.scalars, default: []].append(i)
-            byHeadline[key.headline.scalars, default: []].append(i)
-            let parent = nodes[i].parent ?? 0
-            let section = nodes[parent].kind == .section ? folds.scalars(nodes[parent].text) : []
-            sectionOf[i] = section
-            bySection[section, default: []].append(i)
+            if let head = byFull.updateValue(i, forKey: key.full) { next[i] = head }
+            if let head = byHeadline.updateValue(i, forKey: key.headline) { nextByHeadline[i] = head }
         }
-        var taken = Set<Int>()
+        func sectionKey(of article: Int) -> FoldedKey {
+            nodes[article].parent.flatMap { sectionKeys[$0] } ?? .empty
+        }
+        var taken = [Bool](repeating: false, count: nodes.count)
         func claim(_ e: Int, _ article: Int, approximate: Bool) {
-            taken.insert(article)
+            taken[article] = true
             toc[e].article = article
             toc[e].approximate = approximate
             nodes[article].tocLine = toc[e].line
         }
+        func firstFree(from head: Int?, chain: [Int], in section: FoldedKey?) -> (same: Int?, any: Int?) {
+            var any: Int?
+            var i = head ?? -1
+            while i >= 0 {
+                if !taken[i] {
+                    if section == nil || sectionKey(of: i) == section { return (i, i) }
+                    any = any ?? i
+                }
+                i = chain[i]
+            }
+            return (nil, any)
+        }
+        var unmatched: [Int] = []
         for e in toc.indices {
             let key = index.keys[e]
-            let section = toc[e].section.map { folds.scalars($0) }
-            var pool = byFull[key.full.scalars] ?? []
-            if toc[e].region == nil { pool += byHeadline[key.headline.scalars] ?? [] }
-            let free = pool.filter { !taken.contains($0) }
-            if let best = free.first(where: { sectionOf[$0] == section }) ?? free.first { claim(e, best, approximate: false) }
+            let section = toc[e].sectionKey
+            var found = firstFree(from: byFull[key.full], chain: next, in: section)
+            if found.same == nil, toc[e].region == nil {
+                let byName = firstFree(from: byHeadline[key.headline], chain: nextByHeadline, in: section)
+                found = (byName.same, found.any ?? byName.any)
+            }
+            if let article = found.same ?? found.any { claim(e, article, approximate: false) } else { unmatched.append(e) }
         }
-        for e in toc.indices where toc[e].article == nil {
+        guard !unmatched.isEmpty else { return }
+        let bySection = Dictionary(grouping: articles, by: sectionKey(of:))
+        for e in unmatched {
             let key = index.keys[e]
-            let section = toc[e].section.map { folds.scalars($0) }
-            let pool = (section.flatMap { bySection[$0] } ?? articles).filter { !taken.contains($0) }
+            let pool = (toc[e].sectionKey.flatMap { bySection[$0] } ?? articles).filter { !taken[$0] }
             let scored = pool.map { ($0, key.similarity(to: keys[$0]!, entryHasRegion: toc[e].region != nil)) }
             if let best = scored.filter({ $0.1 >= EditDistance.threshold }).max(by: { $0.1 < $1.1 }) {
                 claim(e, best.0, approximate: true)

@@ -1,28 +1,38 @@
 /// Splits `Region | Headline` (also `｜`, any spaces) at the first bar that
 /// is not escaped, not inside link text and not inside a code span.
 public enum RegionSplit {
+    /// Walks the UTF-8 bytes: this runs for every heading and TOC line.
     static func split(_ markdown: String) -> (region: String?, headline: String)? {
-        let scalars = Array(markdown.unicodeScalars)
+        let utf8 = markdown.utf8
         var bracketDepth = 0
         var inCode = false
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case "\\": i += 1
-            case "`": inCode.toggle()
-            case "[" where !inCode: bracketDepth += 1
-            case "]" where !inCode: bracketDepth = max(0, bracketDepth - 1)
-            case "|", "｜":
-                if !inCode && bracketDepth == 0 {
-                    let region = String(String.UnicodeScalarView(scalars[..<i])).trimmingSpaces
-                    let headline = String(String.UnicodeScalarView(scalars[(i + 1)...])).trimmingSpaces
-                    guard !headline.isEmpty else { return nil }
-                    return (region.isEmpty ? nil : region, headline)
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            var barEnd: String.Index?
+            switch utf8[i] {
+            case UInt8(ascii: "\\"):
+                i = utf8.index(after: i)
+                if i == utf8.endIndex { return nil }
+            case UInt8(ascii: "`"): inCode.toggle()
+            case UInt8(ascii: "[") where !inCode: bracketDepth += 1
+            case UInt8(ascii: "]") where !inCode: bracketDepth = max(0, bracketDepth - 1)
+            case UInt8(ascii: "|") where !inCode && bracketDepth == 0:
+                barEnd = utf8.index(after: i)
+            case 0xEF where !inCode && bracketDepth == 0:  // U+FF5C FULLWIDTH VERTICAL LINE
+                let second = utf8.index(after: i)
+                if second != utf8.endIndex, utf8[second] == 0xBD {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0x9C { barEnd = utf8.index(after: third) }
                 }
             default: break
             }
-            i += 1
+            if let barEnd {
+                let region = markdown[..<i].trimmingSpaces
+                let headline = markdown[barEnd...].trimmingSpaces
+                guard !headline.isEmpty else { return nil }
+                return (region.isEmpty ? nil : region, headline)
+            }
+            i = utf8.index(after: i)
         }
         return nil
     }

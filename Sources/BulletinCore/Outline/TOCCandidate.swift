@@ -9,10 +9,11 @@ struct TOCCandidate {
     var entries: [TOCEntry]
     var lines: ClosedRange<Int>
 
-    static let contentsTitles: Set<String> = [
+    /// Headings that announce a contents list, as folded keys.
+    static let contentsTitles: Set<[UInt32]> = Set([
         "目录", "目錄", "新闻摘要", "本期目录", "本期要目", "要目", "导读", "本期导读", "内容提要", "摘要",
-        "contents", "tableofcontents", "toc", "inthisissue", "summary", "headlines",
-    ]
+        "Contents", "Table of Contents", "TOC", "In this issue", "Summary", "Headlines",
+    ].map(SearchFolding.key))
 
     /// Candidates in the order they are tried.
     static func find(in scan: OutlineScan, titleHeading: Int?) -> [TOCCandidate] {
@@ -30,19 +31,19 @@ struct TOCCandidate {
         let first = (titleHeading ?? -1) + 1
         guard first < scan.headings.count else { return nil }
         let level = scan.headings[first].level
-        var seen: Set<[UInt32]> = []
+        var seen: Set<FoldedKey> = []
         var run: [Int] = []
         var entries: [TOCEntry] = []
         for index in first..<scan.headings.count {
             let heading = scan.headings[index]
             let lines = byHeading[index] ?? []
             let title = InlineText(markdown: heading.markdown).text
-            let key = FoldedText(title).scalars
+            let key = FoldedKey(title)
             guard heading.level == level, !lines.isEmpty, !seen.contains(key),
                   lines.allSatisfy({ $0.text.utf8.count <= OutlineScan.longLine }) else { break }
             seen.insert(key)
             run.append(index)
-            entries += lines.map { entry($0.line, $0.text, section: title) }
+            entries += lines.map { entry($0.line, $0.text, section: (title, key)) }
         }
         guard let last = entries.last, let start = run.first, run.last! + 1 < scan.headings.count else { return nil }
         return TOCCandidate(shape: .sections, headings: run, entries: entries, lines: scan.headings[start].line...last.line)
@@ -52,8 +53,7 @@ struct TOCCandidate {
     /// numbered or bulleted, items possibly wrapped over two lines.
     static func contentsList(_ scan: OutlineScan, _ byHeading: [Int: [OutlineScan.Entry]]) -> TOCCandidate? {
         for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && byHeading[index] != nil {
-            let key = String(String.UnicodeScalarView(FoldedText(InlineText(markdown: heading.markdown).text).scalars.compactMap(Unicode.Scalar.init)))
-            guard contentsTitles.contains(key) else { continue }
+            guard contentsTitles.contains(SearchFolding.key(InlineText(markdown: heading.markdown).text)) else { continue }
             var items: [(line: Int, text: String)] = []
             for line in byHeading[index] ?? [] {
                 let startsItem = line.isListItem || ListNumbering.hasMarker(line.text)
@@ -78,10 +78,10 @@ struct TOCCandidate {
                             lines: first.line...last.line)
     }
 
-    static func entry(_ line: Int, _ markdown: String, section: String?) -> TOCEntry {
-        let parts = RegionSplit.split(markdown)
-        return TOCEntry(line: line, region: parts?.region.map { InlineText(markdown: $0).text },
-                        headline: InlineText(markdown: parts?.headline ?? markdown).text, section: section)
+    static func entry(_ line: Int, _ markdown: String, section: (title: String, key: FoldedKey)?) -> TOCEntry {
+        let parsed = HeadingText(markdown: markdown)
+        return TOCEntry(line: line, region: parsed.region, headline: parsed.headline, section: section?.title,
+                        sectionKey: section?.key)
     }
 }
 

@@ -10,23 +10,33 @@ public struct TOCEntry: Equatable, Sendable {
     public var article: Int?
     /// Matched by edit distance rather than by normalised equality.
     public var approximate = false
+    /// `section` folded, computed once per TOC section.
+    var sectionKey: FoldedKey?
 
     public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 }
 
 /// Comparison keys for reconciling TOC lines with headings.
 struct MatchKey {
-    let full: FoldedText
-    let headline: FoldedText
+    /// Folded region and headline together, and the headline alone.
+    let full: FoldedKey
+    let headline: FoldedKey
+    /// The texts, folded again only for the rare approximate comparison.
+    private let regionText: String?
+    private let headlineText: String
 
     init(region: String?, headline: String) {
-        full = FoldedText((region ?? "") + headline)
-        self.headline = FoldedText(headline)
+        self.headline = FoldedKey(headline)
+        full = region.map { FoldedKey($0).appending(headline) } ?? self.headline
+        regionText = region
+        headlineText = headline
     }
 
     func similarity(to other: MatchKey, entryHasRegion: Bool) -> Double {
-        let a = EditDistance.similarity(full.scalars, other.full.scalars)
-        return entryHasRegion ? a : max(a, EditDistance.similarity(headline.scalars, other.headline.scalars))
+        let a = EditDistance.similarity(SearchFolding.key((regionText ?? "") + headlineText),
+                                        SearchFolding.key((other.regionText ?? "") + other.headlineText))
+        guard !entryHasRegion else { return a }
+        return max(a, EditDistance.similarity(SearchFolding.key(headlineText), SearchFolding.key(other.headlineText)))
     }
 }
 
@@ -34,32 +44,31 @@ struct MatchKey {
 /// heading: exact by hash, approximate only within one TOC section.
 struct TOCIndex {
     let keys: [MatchKey]
-    private let exact: Set<[UInt32]>
-    private let bySection: [[UInt32]: [Int]]
+    private let exact: Set<FoldedKey>
+    private let bySection: [FoldedKey: [Int]]
 
     init(_ entries: [TOCEntry]) {
         keys = entries.map { MatchKey(region: $0.region, headline: $0.headline) }
-        var exact = Set<[UInt32]>()
-        var bySection: [[UInt32]: [Int]] = [:]
-        var folds = FoldCache()
+        var exact = Set<FoldedKey>()
+        var bySection: [FoldedKey: [Int]] = [:]
         for (i, entry) in entries.enumerated() {
-            exact.insert(keys[i].full.scalars)
-            if entry.region == nil { exact.insert(keys[i].headline.scalars) }
-            bySection[folds.scalars(entry.section ?? ""), default: []].append(i)
+            exact.insert(keys[i].full)
+            if entry.region == nil { exact.insert(keys[i].headline) }
+            bySection[entry.sectionKey ?? .empty, default: []].append(i)
         }
         self.exact = exact
         self.bySection = bySection
     }
 
     func exactMatch(_ key: MatchKey) -> Bool {
-        exact.contains(key.full.scalars) || exact.contains(key.headline.scalars)
+        exact.contains(key.full) || exact.contains(key.headline)
     }
 
-    /// Exactly, or approximately against the entries of TOC section `section`
-    /// (or of a TOC without sections).
-    func matches(_ key: MatchKey, inSection section: String) -> Bool {
+    /// Exactly, or approximately against the entries of the TOC section with
+    /// folded title `section` (or of a TOC without sections).
+    func matches(_ key: MatchKey, inSection section: FoldedKey) -> Bool {
         if exactMatch(key) { return true }
-        let pool = (bySection[FoldedText(section).scalars] ?? []) + (bySection[[]] ?? [])
+        let pool = (bySection[section] ?? []) + (bySection[.empty] ?? [])
         return pool.contains { keys[$0].similarity(to: key, entryHasRegion: true) >= EditDistance.threshold }
     }
 }

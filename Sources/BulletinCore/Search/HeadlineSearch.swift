@@ -53,7 +53,7 @@ public enum HeadlineSearch {
     public static func search(_ query: SearchQuery, in bulletin: Bulletin, order: Int = 0) -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         let outline = bulletin.outline
-        var sectionFolds = FoldCache()
+        var sectionFolds: [Int: FoldedText] = [:]  // by section node: titles repeat for every article
         var hits: [SearchHit] = []
         for index in outline.articleIndices {
             let node = outline[index]
@@ -62,7 +62,7 @@ public enum HeadlineSearch {
             let fields: [(SearchHit.Field, FoldedText)] = [
                 (.headline, FoldedText(node.headline)),
                 (.region, FoldedText(node.region ?? "")),
-                (.section, sectionFolds.folded(sectionTitle ?? "")),
+                (.section, sectionIndex.map { i in sectionFolds[i] ?? { sectionFolds[i] = FoldedText(outline[i].text); return sectionFolds[i]! }() } ?? FoldedText("")),
             ]
             guard let hit = match(query, fields: fields) else { continue }
             hits.append(SearchHit(path: bulletin.path, node: index, line: node.line, section: sectionTitle, region: node.region,

@@ -11,7 +11,10 @@ public struct FoldedText: Equatable, Sendable {
         origin.reserveCapacity(text.utf8.count)
         var index: Int32 = 0
         for scalar in text.unicodeScalars {
-            SearchFolding.append(scalar.value, origin: index, to: &self)
+            SearchFolding.fold(scalar.value) { folded in
+                scalars.append(folded)
+                origin.append(index)
+            }
             index += 1
         }
     }
@@ -44,43 +47,57 @@ public struct FoldedText: Equatable, Sendable {
     }
 }
 
-/// Folds each distinct string once: section titles repeat for every article.
-struct FoldCache {
-    private var cache: [String: FoldedText] = [:]
+/// A 64-bit hash of a string's folded scalars, computed while folding, so
+/// reconciling thousands of lines allocates no key arrays. Equal folded
+/// text gives equal keys; distinct texts collide with odds near 2^-64.
+struct FoldedKey: Hashable, Sendable {
+    private let state: UInt64
 
-    mutating func folded(_ text: String) -> FoldedText {
-        if let hit = cache[text] { return hit }
-        let folded = FoldedText(text)
-        cache[text] = folded
-        return folded
+    static let empty = FoldedKey(state: 0x9E37_79B9_7F4A_7C15)
+
+    private init(state: UInt64) { self.state = state }
+
+    init(_ text: some StringProtocol) { self = FoldedKey.empty.appending(text) }
+
+    /// The key of this key's text followed by `text`.
+    func appending(_ text: some StringProtocol) -> FoldedKey {
+        var h = state
+        for scalar in text.unicodeScalars {
+            SearchFolding.fold(scalar.value) { value in
+                h = (h ^ UInt64(value)) &* 0x100_0000_01B3
+                h ^= h >> 29
+            }
+        }
+        return FoldedKey(state: h)
     }
-
-    mutating func scalars(_ text: String) -> [UInt32] { folded(text).scalars }
 }
 
 enum SearchFolding {
-    static func append(_ value: UInt32, origin: Int32, to folded: inout FoldedText) {
+    /// The folded scalars of `text`, without origins: comparison keys.
+    static func key(_ text: some StringProtocol) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.utf8.count / 2)
+        for scalar in text.unicodeScalars { fold(scalar.value) { out.append($0) } }
+        return out
+    }
+
+    /// Calls `emit` with each folded scalar of one input scalar (none for whitespace).
+    @inline(__always)
+    static func fold(_ value: UInt32, _ emit: (UInt32) -> Void) {
         if value < 0x80 {
             if value == 0x20 || (value >= 0x09 && value <= 0x0D) { return }
-            let lowered = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-            folded.scalars.append(lowered)
-            folded.origin.append(origin)
+            emit(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
             return
         }
         // CJK ideographs and Hangul syllables have no folding: skip the table.
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xAC00...0xD7A3).contains(value) {
-            folded.scalars.append(value)
-            folded.origin.append(origin)
+            emit(value)
             return
         }
         if let mapped = table[value] {
-            for m in mapped where !isWhitespace(m) {
-                folded.scalars.append(m)
-                folded.origin.append(origin)
-            }
+            for m in mapped where !isWhitespace(m) { emit(m) }
         } else if !isWhitespace(value) {
-            folded.scalars.append(value)
-            folded.origin.append(origin)
+            emit(value)
         }
     }
 
