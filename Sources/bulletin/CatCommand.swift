@@ -36,6 +36,7 @@ struct CatCommand: ParsableCommand {
         let bulletin = try input.load(path)
         print(PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: ambiguousWide), terminator: "")
         printWarnings(bulletin)
+        finish(keeping: bulletin)
     }
 
     static func terminalWidth() -> Int {

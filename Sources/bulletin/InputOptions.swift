@@ -28,6 +28,13 @@ func orFail<T>(_ body: () throws(BulletinError) -> T) -> T {
     }
 }
 
+/// Exits at once with `status`, keeping `value` alive until then. Freeing the
+/// outline of a huge bulletin (hundreds of thousands of strings) takes a
+/// good part of the time it took to build, and the process is ending anyway.
+func finish(_ status: Int32 = 0, keeping value: some Any) -> Never {
+    withExtendedLifetime(value) { exit(status) }
+}
+
 /// Prints `bulletin: message` on stderr and exits with status 2.
 func fail(_ error: BulletinError) -> Never {
     printError("bulletin: \(error.description)")
@@ -41,8 +48,10 @@ func printError(_ message: String) {
 
 /// Writes warnings as `path:line: warning: message` on stderr.
 func printWarnings(_ bulletin: Bulletin) {
+    var out = OutputBuffer(descriptor: 2)
     for warning in bulletin.warnings {
-        let location = warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path
-        printError("\(location): warning: \(warning.message)")
+        out.append(warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path)
+        out.append(": warning: \(warning.message)\n")
     }
+    out.flush()
 }

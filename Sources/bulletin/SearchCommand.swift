@@ -41,11 +41,12 @@ struct SearchCommand: ParsableCommand {
         if json {
             print(try JSONOutput.encode(outcome.hits.map(HitJSON.init)))
         } else {
+            var out = OutputBuffer()
             for hit in outcome.hits {
-                print("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle)
+                out.append("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle + "\n")
             }
+            out.flush()
         }
-        if !outcome.errors.isEmpty { throw ExitCode(2) }
-        if outcome.hits.isEmpty { throw ExitCode(1) }
+        finish(!outcome.errors.isEmpty ? 2 : outcome.hits.isEmpty ? 1 : 0, keeping: outcome)
     }
 }

@@ -27,23 +27,27 @@ struct TocCommand: ParsableCommand {
         let bulletin = try input.load(path)
         if json {
             print(try JSONOutput.encode(TocJSON(bulletin)))
-            return
+            finish(keeping: bulletin)
         }
         let numbers = DocumentLayout.number(bulletin.outline)
-        for (i, node) in bulletin.outline.nodes.enumerated() {
-            let indent = String(repeating: "  ", count: node.depth)
-            let label = switch node.kind {
-            case .bulletin: node.text
-            case .preamble: "(preamble)"
-            default: "\(numbers[i]) \(node.displayTitle)"
+        var out = OutputBuffer()
+        for i in bulletin.outline.nodes.indices {
+            let node = bulletin.outline[i]
+            out.append(node.line, width: 6)
+            out.append("  ")
+            for _ in 0..<node.depth { out.append("  ") }
+            switch node.kind {
+            case .bulletin: out.append(node.text)
+            case .preamble: out.append("(preamble)")
+            default:
+                out.append(numbers[i])
+                out.append(" ")
+                out.append(node.displayTitle)
             }
-            print(pad(node.line) + "  " + indent + label)
+            out.append("\n")
         }
+        out.flush()
         printWarnings(bulletin)
-    }
-
-    private func pad(_ line: Int) -> String {
-        let digits = String(line)
-        return String(repeating: " ", count: max(0, 6 - digits.count)) + digits
+        finish(keeping: bulletin)
     }
 }

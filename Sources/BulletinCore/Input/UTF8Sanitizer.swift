@@ -184,9 +184,3 @@ enum UTF8Sanitizer {
         return i
     }
 }
-
-/// Hands buffers to worker threads that read them, or write disjoint parts.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

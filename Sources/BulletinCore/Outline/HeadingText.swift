@@ -13,8 +13,15 @@ struct HeadingText {
 
     init(markdown: String) {
         var source = markdown
-        if let plain = source.withUTF8({ Self.plain($0) }) {
-            self = plain
+        if let plain = source.withUTF8({ Self.plainParts($0) }) {
+            // Slices of an already valid string: no second UTF-8 validation.
+            let utf8 = markdown.utf8
+            func slice(_ r: Range<Int>) -> Substring {
+                markdown[utf8.index(utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)]
+            }
+            text = plain.text.count == utf8.count ? markdown : String(slice(plain.text))
+            region = plain.region.map { String(slice($0)) }
+            headline = plain.headline.map { String(slice($0)) } ?? text
             return
         }
         let inline = InlineText(markdown: markdown)
@@ -25,14 +32,11 @@ struct HeadingText {
         headline = parts.map { InlineText(markdown: $0.headline).text } ?? text
     }
 
-    private init(text: String, region: String?, headline: String) {
-        self.text = text
-        self.region = region
-        self.headline = headline
-    }
-
-    /// Nil when any byte could start markup: the slow path handles it.
-    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> HeadingText? {
+    /// Byte ranges of the trimmed text, region and headline (nil headline:
+    /// no split), or nil when any byte could start markup: the slow path
+    /// handles those.
+    private static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (text: Range<Int>, region: Range<Int>?, headline: Range<Int>?)? {
         var bar: Range<Int>?
         for i in bytes.indices {
             let b = bytes[i]
@@ -46,16 +50,11 @@ struct HeadingText {
             }
         }
         let whole = UTF8Whitespace.trim(bytes, 0..<bytes.count)
-        let text = string(bytes, whole)
-        guard let bar else { return HeadingText(text: text, region: nil, headline: text) }
+        guard let bar else { return (whole, nil, nil) }
         let headline = UTF8Whitespace.trim(bytes, bar.upperBound..<bytes.count)
-        if headline.isEmpty { return HeadingText(text: text, region: nil, headline: text) }
+        if headline.isEmpty { return (whole, nil, nil) }
         let region = UTF8Whitespace.trim(bytes, 0..<bar.lowerBound)
-        return HeadingText(text: text, region: region.isEmpty ? nil : string(bytes, region), headline: string(bytes, headline))
-    }
-
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return (whole, region.isEmpty ? nil : region, headline)
     }
 }
 

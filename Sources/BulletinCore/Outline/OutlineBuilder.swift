@@ -16,6 +16,9 @@ struct OutlineBuilder {
     let byteCount: Int
     let fallbackTitle: String
 
+    /// Headings plus TOC lines from which parsing them is split across cores.
+    static let parallelThreshold = 4096
+
     func build() -> Result {
         let titleHeading = scan.headings.first.flatMap { $0.level == 1 ? 0 : nil }
         let metadataTitle = scan.metadata.first { LineText.isTitleKey($0.key) }?.value
@@ -23,8 +26,11 @@ struct OutlineBuilder {
             ?? titleHeading.map { InlineText(markdown: scan.headings[$0].markdown).text }
             ?? scan.headings.first { $0.level == 1 }.map { InlineText(markdown: $0.markdown).text }
             ?? fallbackTitle
-        let headings = scan.headings.enumerated().map { HeadingInfo(index: $0.offset, scanned: $0.element) }
-        let candidates = TOCCandidate.find(in: scan, titleHeading: titleHeading)
+        // Headings and TOC lines are parsed independently: on two cores for big files.
+        let parseHeadings = { scan.headings.enumerated().map { HeadingInfo(index: $0.offset, scanned: $0.element) } }
+        let findTOC = { TOCCandidate.find(in: scan, titleHeading: titleHeading) }
+        let (headings, candidates) = scan.headings.count + scan.entries.count >= Self.parallelThreshold
+            ? Parallel.both(parseHeadings, findTOC) : (parseHeadings(), findTOC())
         for candidate in candidates {
             var attempt = assemble(title: title, titleHeading: titleHeading, headings: headings, toc: candidate)
             let matched = attempt.toc.filter { $0.article != nil }.count
@@ -96,7 +102,7 @@ struct OutlineBuilder {
         let excluded = Set(candidate?.headings ?? []).union(titleHeading.map { [$0] } ?? [])
         let headings = all.filter { !excluded.contains($0.index) }
         var toc = candidate?.entries ?? []
-        let tocIndex = TOCIndex(toc)
+        let tocIndex = candidate?.index ?? TOCIndex([])
         let levels = levels(headings, toc: candidate, index: tocIndex)
         var keys: [MatchKey?] = [nil]
         keys.reserveCapacity(headings.count + 2)

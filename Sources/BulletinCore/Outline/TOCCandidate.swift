@@ -8,6 +8,16 @@ struct TOCCandidate {
     var headings: [Int]
     var entries: [TOCEntry]
     var lines: ClosedRange<Int>
+    /// The entries' match keys, built with the candidate (off the main thread for big files).
+    let index: TOCIndex
+
+    init(shape: Shape, headings: [Int], entries: [TOCEntry], lines: ClosedRange<Int>) {
+        self.shape = shape
+        self.headings = headings
+        self.entries = entries
+        self.lines = lines
+        index = TOCIndex(entries)
+    }
 
     /// Headings that announce a contents list, as folded keys.
     static let contentsTitles: Set<[UInt32]> = Set([

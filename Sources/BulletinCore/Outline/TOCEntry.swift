@@ -16,12 +16,13 @@ public struct TOCEntry: Equatable, Sendable {
     public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 }
 
-/// Comparison keys for reconciling TOC lines with headings.
-struct MatchKey {
+/// Comparison keys for reconciling TOC lines with headings. A class, so the
+/// folded scalars the approximate comparison needs are built once per line,
+/// on first use, and shared by every comparison.
+final class MatchKey {
     /// Folded region and headline together, and the headline alone.
     let full: FoldedKey
     let headline: FoldedKey
-    /// The texts, folded again only for the rare approximate comparison.
     private let regionText: String?
     private let headlineText: String
 
@@ -32,11 +33,14 @@ struct MatchKey {
         headlineText = headline
     }
 
+    private lazy var fullScalars = SearchFolding.key((regionText ?? "") + headlineText)
+    private lazy var headlineScalars = SearchFolding.key(headlineText)
+
     func similarity(to other: MatchKey, entryHasRegion: Bool) -> Double {
-        let a = EditDistance.similarity(SearchFolding.key((regionText ?? "") + headlineText),
-                                        SearchFolding.key((other.regionText ?? "") + other.headlineText))
-        guard !entryHasRegion else { return a }
-        return max(a, EditDistance.similarity(SearchFolding.key(headlineText), SearchFolding.key(other.headlineText)))
+        let a = EditDistance.couldReach(full.count, other.full.count)
+            ? EditDistance.similarity(fullScalars, other.fullScalars) : 0
+        guard !entryHasRegion, EditDistance.couldReach(headline.count, other.headline.count) else { return a }
+        return max(a, EditDistance.similarity(headlineScalars, other.headlineScalars))
     }
 }
 
@@ -76,11 +80,16 @@ struct TOCIndex {
 enum EditDistance {
     static let threshold = 0.8
 
+    /// Whether texts of these lengths could be similar enough at all.
+    static func couldReach(_ a: Int, _ b: Int) -> Bool {
+        Double(abs(a - b)) <= Double(max(a, b)) * (1 - threshold)
+    }
+
     /// 1 - distance / longer length; 0 when lengths alone rule out the threshold.
     static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
         let longer = max(a.count, b.count)
         guard longer > 0 else { return 1 }
-        if Double(abs(a.count - b.count)) > Double(longer) * (1 - threshold) { return 0 }
+        if !couldReach(a.count, b.count) { return 0 }
         return 1 - Double(distance(a, b)) / Double(longer)
     }
 

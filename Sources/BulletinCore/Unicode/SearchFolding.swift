@@ -52,23 +52,30 @@ public struct FoldedText: Equatable, Sendable {
 /// text gives equal keys; distinct texts collide with odds near 2^-64.
 struct FoldedKey: Hashable, Sendable {
     private let state: UInt64
+    /// Number of folded scalars: lets edit-distance checks reject by length.
+    let count: Int
 
-    static let empty = FoldedKey(state: 0x9E37_79B9_7F4A_7C15)
+    static let empty = FoldedKey(state: 0x9E37_79B9_7F4A_7C15, count: 0)
 
-    private init(state: UInt64) { self.state = state }
+    private init(state: UInt64, count: Int) {
+        self.state = state
+        self.count = count
+    }
 
     init(_ text: some StringProtocol) { self = FoldedKey.empty.appending(text) }
 
     /// The key of this key's text followed by `text`.
     func appending(_ text: some StringProtocol) -> FoldedKey {
         var h = state
+        var n = count
         for scalar in text.unicodeScalars {
             SearchFolding.fold(scalar.value) { value in
                 h = (h ^ UInt64(value)) &* 0x100_0000_01B3
                 h ^= h >> 29
+                n += 1
             }
         }
-        return FoldedKey(state: h)
+        return FoldedKey(state: h, count: n)
     }
 }
 
