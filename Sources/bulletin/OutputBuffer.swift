@@ -12,8 +12,9 @@ struct OutputBuffer {
         bytes.reserveCapacity(1 << 16)
     }
 
-    mutating func append(_ text: some StringProtocol) {
-        bytes.append(contentsOf: text.utf8)
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         if bytes.count >= 1 << 20 { flush() }
     }
 

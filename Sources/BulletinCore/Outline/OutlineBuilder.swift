@@ -16,9 +16,6 @@ struct OutlineBuilder {
     let byteCount: Int
     let fallbackTitle: String
 
-    /// Headings plus TOC lines from which parsing them is split across cores.
-    static let parallelThreshold = 4096
-
     func build() -> Result {
         let titleHeading = scan.headings.first.flatMap { $0.level == 1 ? 0 : nil }
         let metadataTitle = scan.metadata.first { LineText.isTitleKey($0.key) }?.value
@@ -26,14 +23,13 @@ struct OutlineBuilder {
             ?? titleHeading.map { InlineText(markdown: scan.headings[$0].markdown).text }
             ?? scan.headings.first { $0.level == 1 }.map { InlineText(markdown: $0.markdown).text }
             ?? fallbackTitle
-        // Headings and TOC lines are parsed independently: on two cores for big files.
-        let parseHeadings = { scan.headings.enumerated().map { HeadingInfo(index: $0.offset, scanned: $0.element) } }
-        let findTOC = { TOCCandidate.find(in: scan, titleHeading: titleHeading) }
-        let (headings, candidates) = scan.headings.count + scan.entries.count >= Self.parallelThreshold
-            ? Parallel.both(parseHeadings, findTOC) : (parseHeadings(), findTOC())
+        let headings = scan.headings.withUnsafeBufferPointer { scanned in
+            Parallel.map(count: scanned.count) { HeadingInfo(index: $0, scanned: scanned[$0]) }
+        }
+        let candidates = TOCCandidate.find(in: scan, titleHeading: titleHeading)
         for candidate in candidates {
             var attempt = assemble(title: title, titleHeading: titleHeading, headings: headings, toc: candidate)
-            let matched = attempt.toc.filter { $0.article != nil }.count
+            let matched = attempt.toc.reduce(0) { $0 + ($1.article == nil ? 0 : 1) }
             if candidate.shape == .contentsList && matched > 0 || matched * 2 >= attempt.toc.count {
                 attempt.warnings += tocWarnings(attempt)
                 return attempt
@@ -188,7 +184,7 @@ struct OutlineBuilder {
         let articles = nodes.indices.filter { nodes[$0].kind == .article }
         // Articles by key as chains through `next`: no array per key.
         var next = [Int](repeating: -1, count: nodes.count)
-        var byFull: [FoldedKey: Int] = [:], byHeadline: [FoldedKey: Int] = [:]
+        var byFull = FoldedKeyTable(capacity: articles.count), byHeadline = FoldedKeyTable(capacity: articles.count)
         var nextByHeadline = [Int](repeating: -1, count: nodes.count)
         for i in articles.reversed() {
             let key = keys[i]!
@@ -253,7 +249,7 @@ struct OutlineBuilder {
                                         message: "TOC line '\(entry.displayTitle)' has no matching article"))
             }
         }
-        for node in result.nodes where node.kind == .article && node.tocLine == nil {
+        for node in result.nodes.lazy where node.kind == .article && node.tocLine == nil {
             warnings.append(Warning(line: node.line, kind: .missingFromTOC,
                                     message: "article '\(node.displayTitle)' is missing from the table of contents"))
         }

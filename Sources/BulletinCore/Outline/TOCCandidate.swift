@@ -27,41 +27,50 @@ struct TOCCandidate {
 
     /// Candidates in the order they are tried.
     static func find(in scan: OutlineScan, titleHeading: Int?) -> [TOCCandidate] {
-        let byHeading = Dictionary(grouping: scan.entries, by: \.heading)
+        // Entries come in heading order: group them as slices, without copying.
+        var byHeading: [Int: ArraySlice<OutlineScan.Entry>] = [:]
+        var start = 0
+        for i in scan.entries.indices where i + 1 == scan.entries.count || scan.entries[i + 1].heading != scan.entries[i].heading {
+            byHeading[scan.entries[i].heading] = scan.entries[start...i]
+            start = i + 1
+        }
         var found: [TOCCandidate] = []
         if let named = contentsList(scan, byHeading) { found.append(named) }
         if let sections = sectionRun(scan, byHeading, titleHeading: titleHeading) { found.append(sections) }
-        if let preamble = preambleLines(byHeading[titleHeading ?? -1] ?? []) { found.append(preamble) }
+        if let preamble = preambleLines(Array(byHeading[titleHeading ?? -1] ?? [])) { found.append(preamble) }
         return found
     }
 
     /// `## Section` headings, each followed only by short lines, up to the
     /// first heading without lines or the first repeated section title.
-    static func sectionRun(_ scan: OutlineScan, _ byHeading: [Int: [OutlineScan.Entry]], titleHeading: Int?) -> TOCCandidate? {
+    static func sectionRun(_ scan: OutlineScan, _ byHeading: [Int: ArraySlice<OutlineScan.Entry>], titleHeading: Int?) -> TOCCandidate? {
         let first = (titleHeading ?? -1) + 1
         guard first < scan.headings.count else { return nil }
         let level = scan.headings[first].level
         var seen: Set<FoldedKey> = []
         var run: [Int] = []
-        var entries: [TOCEntry] = []
+        var titles: [(String, FoldedKey)] = []
+        var lines: [(entry: OutlineScan.Entry, section: Int)] = []
         for index in first..<scan.headings.count {
             let heading = scan.headings[index]
-            let lines = byHeading[index] ?? []
+            let under = byHeading[index] ?? []
             let title = InlineText(markdown: heading.markdown).text
             let key = FoldedKey(title)
-            guard heading.level == level, !lines.isEmpty, !seen.contains(key),
-                  lines.allSatisfy({ $0.text.utf8.count <= OutlineScan.longLine }) else { break }
+            guard heading.level == level, !under.isEmpty, !seen.contains(key),
+                  under.allSatisfy({ $0.text.utf8.count <= OutlineScan.longLine }) else { break }
             seen.insert(key)
             run.append(index)
-            entries += lines.map { entry($0.line, $0.text, section: (title, key)) }
+            lines += under.map { ($0, titles.count) }
+            titles.append((title, key))
         }
+        let entries = Parallel.map(lines) { entry($0.entry.line, $0.entry.text, section: titles[$0.section]) }
         guard let last = entries.last, let start = run.first, run.last! + 1 < scan.headings.count else { return nil }
         return TOCCandidate(shape: .sections, headings: run, entries: entries, lines: scan.headings[start].line...last.line)
     }
 
     /// A heading such as `目录` or `Contents` over a list of headlines,
     /// numbered or bulleted, items possibly wrapped over two lines.
-    static func contentsList(_ scan: OutlineScan, _ byHeading: [Int: [OutlineScan.Entry]]) -> TOCCandidate? {
+    static func contentsList(_ scan: OutlineScan, _ byHeading: [Int: ArraySlice<OutlineScan.Entry>]) -> TOCCandidate? {
         for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && byHeading[index] != nil {
             guard contentsTitles.contains(SearchFolding.key(InlineText(markdown: heading.markdown).text)) else { continue }
             var items: [(line: Int, text: String)] = []

@@ -48,16 +48,16 @@ final class MatchKey {
 /// heading: exact by hash, approximate only within one TOC section.
 struct TOCIndex {
     let keys: [MatchKey]
-    private let exact: Set<FoldedKey>
+    private let exact: FoldedKeyTable
     private let bySection: [FoldedKey: [Int]]
 
     init(_ entries: [TOCEntry]) {
-        keys = entries.map { MatchKey(region: $0.region, headline: $0.headline) }
-        var exact = Set<FoldedKey>()
+        keys = Parallel.map(entries) { MatchKey(region: $0.region, headline: $0.headline) }
+        var exact = FoldedKeyTable(capacity: entries.count * 2)
         var bySection: [FoldedKey: [Int]] = [:]
         for (i, entry) in entries.enumerated() {
-            exact.insert(keys[i].full)
-            if entry.region == nil { exact.insert(keys[i].headline) }
+            exact.updateValue(i, forKey: keys[i].full)
+            if entry.region == nil { exact.updateValue(i, forKey: keys[i].headline) }
             bySection[entry.sectionKey ?? .empty, default: []].append(i)
         }
         self.exact = exact
@@ -65,7 +65,7 @@ struct TOCIndex {
     }
 
     func exactMatch(_ key: MatchKey) -> Bool {
-        exact.contains(key.full) || exact.contains(key.headline)
+        exact[key.full] != nil || exact[key.headline] != nil
     }
 
     /// Exactly, or approximately against the entries of the TOC section with

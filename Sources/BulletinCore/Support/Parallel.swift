@@ -8,22 +8,31 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 enum Parallel {
-    /// Runs two independent computations on two threads and returns both.
-    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let tasks = UncheckedSendable((first, second))
-                let results = UncheckedSendable(Box<(A?, B?)>((nil, nil)))
-                DispatchQueue.concurrentPerform(iterations: 2) { k in
-                    if k == 0 { results.value.value.0 = tasks.value.0() } else { results.value.value.1 = tasks.value.1() }
-                }
-                return (results.value.value.0!, results.value.value.1!)
-            }
-        }
+    /// Below this many items, threads cost more than they save.
+    static let minimumCount = 2048
+
+    /// `items.map(transform)`, split into one contiguous chunk per core when
+    /// there are enough items. Workers read the items through a buffer
+    /// pointer: going through the array would make both cores contend on its
+    /// reference count. `transform` must only read shared state.
+    static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
+        items.withUnsafeBufferPointer { buffer in map(count: buffer.count) { transform(buffer[$0]) } }
     }
 
-    private final class Box<T> {
-        var value: T
-        init(_ value: T) { self.value = value }
+    static func map<T>(count: Int, _ transform: (Int) -> T) -> [T] {
+        let workers = count >= minimumCount ? ArchiveSearch.activeProcessorCount() : 1
+        guard workers > 1 else { return (0..<count).map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let shared = UncheckedSendable((buffer, transform))
+                DispatchQueue.concurrentPerform(iterations: workers) { k in
+                    let (buffer, transform) = shared.value
+                    for i in (count * k / workers)..<(count * (k + 1) / workers) {
+                        (buffer.baseAddress! + i).initialize(to: transform(i))
+                    }
+                }
+                initialized = count
+            }
+        }
     }
 }
