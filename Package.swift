@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
-        .target(name: "BulletinCore"),
+        .target(name: "BulletinCore", dependencies: ["CStringSearch"]),
+        // Substring search for archive search's prefilter (memchr-based, in C).
+        .target(name: "CStringSearch"),
         .executableTarget(
             name: "bulletin",
             dependencies: [

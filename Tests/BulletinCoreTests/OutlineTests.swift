@@ -183,3 +183,52 @@ import Testing
         #expect(bulletin.title == "Para line")
     }
 }
+
+@Suite struct LargeOutlineTests {
+    @Test func plainHeadingsSplitOnBytesLikeMarkupOnes() {
+        // Plain headings take the byte path; it must agree with the general one.
+        let cases: [(String, String?, String)] = [
+            ("　北京　｜　新闻发布　", "北京", "新闻发布"),
+            ("北京|新闻", "北京", "新闻"),
+            ("| 只有标题", nil, "只有标题"),
+            ("北京 |", nil, "北京 |"),
+            ("没有地区", nil, "没有地区"),
+        ]
+        for (markdown, region, headline) in cases {
+            let plain = HeadingText(markdown: markdown)
+            let parts = RegionSplit.split(markdown)
+            #expect(plain.region == region, "\(markdown)")
+            #expect(plain.headline == headline, "\(markdown)")
+            #expect(plain.region == parts?.region.map { InlineText(markdown: $0).text }, "\(markdown)")
+            #expect(plain.headline == parts.map { InlineText(markdown: $0.headline).text } ?? InlineText(markdown: markdown).text.trimmingSpaces)
+        }
+    }
+
+    /// Thousands of articles: exercises the parallel heading and TOC parsing
+    /// and the hashed key tables that small fixtures never reach.
+    @Test func thousandsOfArticlesAreAllReconciled() {
+        let sections = ["要闻", "地方", "国际"]
+        var toc = "# 大简报\n\n", body = ""
+        for (s, section) in sections.enumerated() {
+            toc += "## \(section)\n\n"
+            body += "## \(section)\n\n"
+            for k in 0..<1200 {
+                toc += "地区\(k % 37) | 第\(s)组第\(k)条新闻标题\n\n"
+                let written = k % 10 == 0 ? "第 \(s) 组第 \(k) 条新闻标题" : "第\(s)组第\(k)条新闻标题"
+                body += "\(k % 50 == 7 ? "##" : "###") 地区\(k % 37) | \(written)\n\n正文。\n\n"
+            }
+        }
+        let bulletin = BulletinParser.parse(toc + body)
+        #expect(bulletin.sections.count == 3)
+        #expect(bulletin.outline.articleIndices.count == 3600)
+        #expect(bulletin.toc.count == 3600)
+        #expect(bulletin.toc.allSatisfy { $0.article != nil && !$0.approximate })
+        #expect(bulletin.warnings(.headingLevel).count == 72)
+        // Each TOC line points at the article with the same text in the same section.
+        for entry in bulletin.toc.prefix(50) {
+            let article = bulletin.outline[entry.article!]
+            #expect(FoldedText(article.headline).scalars == FoldedText(entry.headline).scalars)
+            #expect(bulletin.outline[article.parent!].text == entry.section)
+        }
+    }
+}

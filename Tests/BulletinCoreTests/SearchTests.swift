@@ -64,3 +64,75 @@ import Testing
         #expect(outcome.errors.isEmpty)
     }
 }
+
+@Suite struct SearchPrefilterTests {
+    /// Bulletins whose matches hide behind every transformation between raw
+    /// bytes and headlines: entities, fullwidth and compatibility forms, case,
+    /// whitespace, markup, control characters, GB18030.
+    static func archive() throws -> [String] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-prefilter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let files: [(String, String)] = [
+            ("entity.md", "## 要闻\n\n### 北京 | &#40114;&#x9E4F;计划启动\n"),
+            ("named.md", "## 要闻\n\n### 北京 | 新闻&mdash;发布\n"),
+            ("fullwidth.md", "## 要闻\n\n### 上海 | ＡＩ 产业 ２０２１ 年\n"),
+            ("compat.md", "## 要闻\n\n### 广州 | 新\u{F9D1}计划\n"),  // U+F9D1 folds to 六
+            ("case.md", "## NEWS\n\n### Berlin | Bulletin Reader Released\n"),
+            ("markup.md", "## 要闻\n\n### 深圳 | 鲲*鹏*\u{1B}[1m计划\n"),
+            ("plain.md", "## 要闻\n\n### 杭州 | 鲲鹏计划第二期\n"),
+            ("other.md", "## 要闻\n\n### 南京 | 没有关键词\n"),
+        ]
+        for (name, text) in files { try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let gb = "## 要闻\n\n### 成都 | 鲲鹏计划落地\n"
+        let gbBytes = try #require(iconvGB18030(gb))
+        try Data(gbBytes).write(to: root.appendingPathComponent("gb.md"))
+        try Data([0x23, 0x20, 0x00, 0x01]).write(to: root.appendingPathComponent("binary.md"))
+        return try ArchiveWalker.files(for: [root.path])
+    }
+
+    static func iconvGB18030(_ text: String) -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }
+
+    @Test(arguments: ["鲲鹏计划", "鲲鹏", "新闻—发布", "ai 2021年", "六计划", "bulletin reader", "BERLIN", "没有", "不存在"])
+    func prefilterNeverChangesResults(query: String) throws {
+        let files = try Self.archive()
+        let fast = ArchiveSearch.search(SearchQuery(query), files: files)
+        let full = ArchiveSearch.search(SearchQuery(query), files: files, prefilter: false)
+        #expect(fast.hits.map { "\($0.path):\($0.line)" } == full.hits.map { "\($0.path):\($0.line)" })
+        #expect(fast.errors == full.errors)
+        #expect(fast.errors.count == 1, "the binary file is reported, not skipped")
+    }
+
+    @Test func hiddenMatchesAreFound() throws {
+        let files = try Self.archive()
+        let names = { (query: String) in
+            ArchiveSearch.search(SearchQuery(query), files: files).hits.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        }
+        #expect(Set(names("鲲鹏计划")) == ["entity.md", "markup.md", "plain.md", "gb.md"])
+        #expect(names("新闻—发布") == ["named.md"])
+        #expect(names("ai 2021年") == ["fullwidth.md"])
+        #expect(names("六计划") == ["compat.md"])
+        #expect(names("bulletin reader") == ["case.md"])
+    }
+
+    @Test func prefilterExcludesOnlyFilesMissingAKeywordCharacter() {
+        let filter = SearchPrefilter(SearchQuery("鲲鹏 ai"))
+        let check = { (text: String) in Array(text.utf8).withUnsafeBufferPointer { filter.excludes($0) } }
+        #expect(check("## x\n\n### 北京 | 鲲 鹏 ＡＩ\n") == false)
+        #expect(check("## x\n\n### 北京 | 鲲鹏\n") == true)      // no a/i in any spelling
+        #expect(check("## x\n\n### 北京 | 鹏 AI\n") == true)     // no 鲲
+        #expect(check("## x\n\n### 北京 | &#40114;鹏 AI\n") == false)  // an entity may produce it
+    }
+}

@@ -11,8 +11,11 @@ public enum ArchiveSearch {
         public var errors: [BulletinError]
     }
 
+    /// `prefilter: false` parses every file (the prefilter never changes
+    /// results; tests compare both ways).
     public static func search(_ query: SearchQuery, files: [String], encoding: TextEncoding? = nil,
-                              workers: Int = activeProcessorCount()) -> Outcome {
+                              workers: Int = activeProcessorCount(), prefilter: Bool = true) -> Outcome {
+        let filter = prefilter && encoding == nil ? SearchPrefilter(query) : nil
         let slots = Slots(count: files.count)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, files.count))) { _ in
@@ -20,7 +23,13 @@ public enum ArchiveSearch {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < files.count else { return }
                 do throws(BulletinError) {
-                    let bulletin = try BulletinParser.parse(path: files[i], encoding: encoding)
+                    let storage = try FileReader.read(path: files[i])
+                    if let filter, filter.excludes(storage.buffer) {
+                        slots.store(i, .success([]))
+                        continue
+                    }
+                    let source = try SourceDecoder.decode(storage, path: files[i], forcing: encoding)
+                    let bulletin = BulletinParser.parse(source, path: files[i])
                     slots.store(i, .success(HeadlineSearch.search(query, in: bulletin, order: i)))
                 } catch {
                     slots.store(i, .failure(error))

@@ -37,17 +37,23 @@ public enum ArchiveWalker {
     private static func walk(_ directory: String, info: stat, visited: inout Set<DirectoryID>, into result: inout [String]) {
         guard visited.insert(DirectoryID(device: UInt(info.st_dev), inode: UInt(info.st_ino))).inserted,
               let handle = opendir(directory) else { return }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." && !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(handle)
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names.sorted() {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let path = prefix + name
+            // readdir's type spares a stat per file; symlinks and unknown types need one.
+            if Int(type) == Int(DT_REG) {
+                if isBulletinName(name) { result.append(path) }
+                continue
+            }
             var child = stat()
-            guard stat(path, &child) == 0 else { continue }
+            guard Int(type) == Int(DT_DIR) || Int(type) == Int(DT_LNK) || Int(type) == Int(DT_UNKNOWN),
+                  stat(path, &child) == 0 else { continue }
             if (child.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, info: child, visited: &visited, into: &result)
             } else if (child.st_mode & S_IFMT) == S_IFREG, isBulletinName(name) {

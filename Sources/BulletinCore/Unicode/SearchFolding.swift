@@ -158,6 +158,26 @@ enum SearchFolding {
         }
     }
 
+    /// Every scalar whose folding contains `folded` (itself included when it
+    /// folds to itself): the spellings a folded scalar can have in raw text.
+    static func variants(of folded: UInt32) -> [UInt32] {
+        var result = reverseTable[folded] ?? []
+        var selfFolds = false
+        fold(folded) { if $0 == folded { selfFolds = true } }
+        if selfFolds { result.append(folded) }
+        if folded >= 0x61 && folded <= 0x7A { result.append(folded - 0x20) }  // ASCII case is folded in code
+        return result
+    }
+
+    /// Folded scalar to the scalars whose folding contains it, from `table`.
+    static let reverseTable: [UInt32: [UInt32]] = {
+        var reverse: [UInt32: [UInt32]] = [:]
+        for (source, folded) in table {
+            for m in Set(folded) { reverse[m, default: []].append(source) }
+        }
+        return reverse
+    }()
+
     /// Unicode White_Space, without the cost of a property lookup.
     @inline(__always)
     static func isWhitespace(_ value: UInt32) -> Bool {
