@@ -39,5 +39,13 @@ public final class ByteStorage: @unchecked Sendable {
         }
     }
 
+    /// Lets the kernel drop the resident pages of a mapped file (a hint, for
+    /// memory, not correctness): later reads fault them back in from the page
+    /// cache. Called once the outline scan has copied what it needs.
+    public func releaseResidentPages() {
+        guard mapped else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_DONTNEED)
+    }
+
     public var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -34,6 +34,7 @@ public struct Bulletin: Sendable {
 public enum BulletinParser {
     public static func parse(_ source: SourceText, path: String) -> Bulletin {
         let scan = OutlineScan(source)
+        source.storage.releaseResidentPages()
         let result = OutlineBuilder(scan: scan, byteCount: source.range.count, fallbackTitle: fileStem(path)).build()
         var warnings = source.warnings + result.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
         if result.removedControls > 0 {
