@@ -33,6 +33,24 @@ public enum SourceDecoder {
         }
     }
 
+    /// Decodes `storage` and runs `work` on the text. A big file without a
+    /// BOM is most likely clean UTF-8: `work` then starts on it at once, on
+    /// this core, while the other core checks it; if the check finds anything
+    /// to clean, the file is decoded properly and `work` runs again.
+    public static func decode<T>(_ storage: ByteStorage, path: String, forcing forced: TextEncoding? = nil,
+                                 overlapping work: (SourceText) -> T) throws(BulletinError) -> (SourceText, T) {
+        let all = storage.buffer
+        if forced == nil, detectBOM(all) == nil, all.count >= UTF8Sanitizer.parallelThreshold {
+            try rejectBinary(all, path: path)
+            let optimistic = SourceText(storage: storage, range: 0..<all.count, encoding: .utf8, warnings: [])
+            let shared = UncheckedSendable(all)
+            let (dirty, result) = Parallel.both({ UTF8Sanitizer.needsCleaning(chunk: shared.value) }, { work(optimistic) })
+            if !dirty { return (optimistic, result) }
+        }
+        let text = try decode(storage, path: path, forcing: forced)
+        return (text, work(text))
+    }
+
     /// Sanitises UTF-8 `storage` from `start`, copying only when needed.
     static func decodeUTF8(_ storage: ByteStorage, start: Int, encoding: TextEncoding,
                            replaced earlier: Int = 0, dirty: Bool? = nil) -> SourceText {

@@ -39,7 +39,7 @@ enum UTF8Sanitizer {
         return dirty.contains(true)
     }
 
-    private static func needsCleaning(chunk bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsCleaning(chunk bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {

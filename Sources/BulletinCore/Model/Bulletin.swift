@@ -33,7 +33,10 @@ public struct Bulletin: Sendable {
 /// Entry points from bytes or paths to `Bulletin`.
 public enum BulletinParser {
     public static func parse(_ source: SourceText, path: String) -> Bulletin {
-        let scan = OutlineScan(source)
+        build(source, scan: OutlineScan(source), path: path)
+    }
+
+    static func build(_ source: SourceText, scan: OutlineScan, path: String) -> Bulletin {
         source.storage.releaseResidentPages()
         let result = OutlineBuilder(scan: scan, byteCount: source.range.count, fallbackTitle: fileStem(path)).build()
         var warnings = source.warnings + result.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -48,8 +51,8 @@ public enum BulletinParser {
 
     public static func parse(path: String, encoding: TextEncoding? = nil) throws(BulletinError) -> Bulletin {
         let storage = path == "-" ? try FileReader.readAll(fd: 0, path: "<stdin>") : try FileReader.read(path: path)
-        let source = try SourceDecoder.decode(storage, path: path, forcing: encoding)
-        return parse(source, path: path)
+        let (source, scan) = try SourceDecoder.decode(storage, path: path, forcing: encoding, overlapping: OutlineScan.init)
+        return build(source, scan: scan, path: path)
     }
 
     public static func parse(_ text: String, path: String = "bulletin.md") -> Bulletin {

@@ -8,6 +8,26 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 enum Parallel {
+    /// Runs two independent computations on two threads; returns both.
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                var a: A?
+                var b: B?
+                withUnsafeMutablePointer(to: &a) { a in
+                    withUnsafeMutablePointer(to: &b) { b in
+                        let shared = UncheckedSendable((first, second, a, b))
+                        DispatchQueue.concurrentPerform(iterations: 2) { k in
+                            let (first, second, a, b) = shared.value
+                            if k == 0 { a.pointee = first() } else { b.pointee = second() }
+                        }
+                    }
+                }
+                return (a!, b!)
+            }
+        }
+    }
+
     /// Below this many items, threads cost more than they save.
     static let minimumCount = 2048
 
