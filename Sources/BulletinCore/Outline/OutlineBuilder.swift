@@ -29,7 +29,7 @@ struct OutlineBuilder {
         let candidates = TOCCandidate.find(in: scan, titleHeading: titleHeading)
         for candidate in candidates {
             var attempt = assemble(title: title, titleHeading: titleHeading, headings: headings, toc: candidate)
-            let matched = attempt.toc.reduce(0) { $0 + ($1.article == nil ? 0 : 1) }
+            let matched = attempt.toc.indices.count { attempt.toc[$0].article != nil }
             if candidate.shape == .contentsList && matched > 0 || matched * 2 >= attempt.toc.count {
                 attempt.warnings += tocWarnings(attempt)
                 return attempt
@@ -238,7 +238,8 @@ struct OutlineBuilder {
 
     func tocWarnings(_ result: Result) -> [Warning] {
         var warnings: [Warning] = []
-        for entry in result.toc {
+        for e in result.toc.indices where result.toc[e].article == nil || result.toc[e].approximate {
+            let entry = result.toc[e]
             if let article = entry.article {
                 if entry.approximate {
                     warnings.append(Warning(line: entry.line, kind: .tocApproximate,
@@ -249,7 +250,8 @@ struct OutlineBuilder {
                                         message: "TOC line '\(entry.displayTitle)' has no matching article"))
             }
         }
-        for node in result.nodes.lazy where node.kind == .article && node.tocLine == nil {
+        for i in result.nodes.indices where result.nodes[i].kind == .article && result.nodes[i].tocLine == nil {
+            let node = result.nodes[i]
             warnings.append(Warning(line: node.line, kind: .missingFromTOC,
                                     message: "article '\(node.displayTitle)' is missing from the table of contents"))
         }

@@ -51,7 +51,7 @@ public struct FoldedText: Equatable, Sendable {
 /// reconciling thousands of lines allocates no key arrays. Equal folded
 /// text gives equal keys; distinct texts collide with odds near 2^-64.
 struct FoldedKey: Hashable, Sendable {
-    private let state: UInt64
+    fileprivate let state: UInt64
     /// Number of folded scalars: lets edit-distance checks reject by length.
     let count: Int
 
@@ -78,6 +78,10 @@ struct FoldedKey: Hashable, Sendable {
         return FoldedKey(state: h, count: n)
     }
 
+    fileprivate func matches(_ state: UInt64, _ count: Int32) -> Bool {
+        self.state == state && Int32(truncatingIfNeeded: self.count) == count
+    }
+
     /// A slot in a table of `1 << bits` slots.
     fileprivate func slot(bits: Int) -> Int {
         Int(truncatingIfNeeded: ((state ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
@@ -88,16 +92,22 @@ struct FoldedKey: Hashable, Sendable {
 /// on the key's own hash: Swift's `Dictionary` would rehash every key with a
 /// seeded SipHash, which dominated reconciling 80,000 TOC lines.
 struct FoldedKeyTable {
-    private var keys: [FoldedKey?]
-    private var values: [Int]
+    /// 16 bytes a slot, `count == -1` when empty: tables of 100,000 keys
+    /// are probed at random, so their size in cache lines is their speed.
+    private struct Slot {
+        var state: UInt64 = 0
+        var count: Int32 = -1
+        var value: Int32 = 0
+    }
+
+    private var slots: [Slot]
     private let bits: Int
 
     init(capacity: Int) {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
         self.bits = bits
-        keys = Array(repeating: nil, count: 1 << bits)
-        values = Array(repeating: 0, count: 1 << bits)
+        slots = Array(repeating: Slot(), count: 1 << bits)
     }
 
     /// Stores `value` under `key`; returns the value that was there, if any.
@@ -105,24 +115,23 @@ struct FoldedKeyTable {
     mutating func updateValue(_ value: Int, forKey key: FoldedKey) -> Int? {
         var i = key.slot(bits: bits)
         let mask = (1 << bits) - 1
-        while let existing = keys[i] {
-            if existing == key {
-                let old = values[i]
-                values[i] = value
+        while slots[i].count >= 0 {
+            if key.matches(slots[i].state, slots[i].count) {
+                let old = Int(slots[i].value)
+                slots[i].value = Int32(value)
                 return old
             }
             i = (i + 1) & mask
         }
-        keys[i] = key
-        values[i] = value
+        slots[i] = Slot(state: key.state, count: Int32(key.count), value: Int32(value))
         return nil
     }
 
     subscript(key: FoldedKey) -> Int? {
         var i = key.slot(bits: bits)
         let mask = (1 << bits) - 1
-        while let existing = keys[i] {
-            if existing == key { return values[i] }
+        while slots[i].count >= 0 {
+            if key.matches(slots[i].state, slots[i].count) { return Int(slots[i].value) }
             i = (i + 1) & mask
         }
         return nil
