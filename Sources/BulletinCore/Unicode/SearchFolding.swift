@@ -160,8 +160,8 @@ enum SearchFolding {
             emit(value)
             return
         }
-        if let mapped = table[value] {
-            for m in mapped where !isWhitespace(m) { emit(m) }
+        if let mapped = foldRange(of: value) {
+            for k in mapped where !isWhitespace(foldValues[k]) { emit(foldValues[k]) }
         } else if !isWhitespace(value) {
             emit(value)
         }
@@ -178,11 +178,11 @@ enum SearchFolding {
         return result
     }
 
-    /// Folded scalar to the scalars whose folding contains it, from `table`.
+    /// Folded scalar to the scalars whose folding contains it.
     static let reverseTable: [UInt32: [UInt32]] = {
         var reverse: [UInt32: [UInt32]] = [:]
-        for (source, folded) in table {
-            for m in Set(folded) { reverse[m, default: []].append(source) }
+        for (i, source) in foldKeys.enumerated() {
+            for m in Set(foldValues[Int(foldOffsets[i])..<Int(foldOffsets[i + 1])]) { reverse[m, default: []].append(source) }
         }
         return reverse
     }()
@@ -196,31 +196,17 @@ enum SearchFolding {
         }
     }
 
-    /// Parsed once, on first use, from the generated `foldTableSource`
-    /// (`KEY:VALUE VALUE;`, hexadecimal), byte by byte: start-up matters.
-    static let table: [UInt32: [UInt32]] = {
-        var table: [UInt32: [UInt32]] = [:]
-        table.reserveCapacity(7000)
-        var key: UInt32 = 0, number: UInt32 = 0
-        var values: [UInt32] = []
-        var inValues = false, hasDigits = false
-        for byte in foldTableSource.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): number = number << 4 | UInt32(byte - 48); hasDigits = true
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): number = number << 4 | UInt32(byte - 55); hasDigits = true
-            case UInt8(ascii: ":"): key = number; number = 0; hasDigits = false; inValues = true
-            case UInt8(ascii: " "): if hasDigits { values.append(number) }; number = 0; hasDigits = false
-            case UInt8(ascii: ";"):
-                if hasDigits { values.append(number) }
-                if inValues { table[key] = values }
-                values = []; number = 0; hasDigits = false; inValues = false
-            default: break
-            }
+    /// Where `value`'s folding sits in `foldValues`, if it has one
+    /// (binary search in the generated, sorted `foldKeys`).
+    @inline(__always)
+    static func foldRange(of value: UInt32) -> Range<Int>? {
+        var low = 0, high = foldKeys.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let key = foldKeys[mid]
+            if key == value { return Int(foldOffsets[mid])..<Int(foldOffsets[mid + 1]) }
+            if key < value { low = mid + 1 } else { high = mid - 1 }
         }
-        if inValues {
-            if hasDigits { values.append(number) }
-            table[key] = values
-        }
-        return table
-    }()
+        return nil
+    }
 }
