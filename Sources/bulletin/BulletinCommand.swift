@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 @main
 struct BulletinCommand: ParsableCommand {
@@ -19,4 +20,19 @@ struct BulletinCommand: ParsableCommand {
         """,
         subcommands: [TocCommand.self, SearchCommand.self, CatCommand.self]
     )
+
+    /// Usage errors exit with 2, like every other error (the grep convention
+    /// `search` promises), instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -31,7 +31,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or directory to search") }
+        if SearchQuery(query).isEmpty { throw ValidationError("give at least one keyword to search for") }
     }
 
     func run() throws {

@@ -108,6 +108,11 @@ struct CLI {
     @Test func searchFollowsGrepExitCodesAndPrintsJSON() throws {
         let path = CLI.fixture("messy-bulletin.md")
         #expect(try CLI.run(["search", "不存在的词", path]).status == 1)
+        let usage = try CLI.run(["search", "北京"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("Missing expected argument '<paths> ...'"))
+        #expect(try CLI.run(["search", "  ", path]).status == 2)
+        #expect(try CLI.run(["cat", path, "--width", "0"]).status == 2)
         let missing = try CLI.run(["search", "x", "/nonexistent/dir"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "bulletin: /nonexistent/dir: no such file or directory\n")
@@ -157,6 +162,7 @@ struct CLI {
         let result = try CLI.run(["toc", "-"], stdin: Data("## 要闻\n\n### 北京 | 新闻\n".utf8))
         #expect(result.status == 0)
         #expect(result.stdout.contains("1.1 北京 | 新闻"))
+        #expect(result.stdout.hasPrefix("     1  standard input\n"))
     }
 
     @Test func hostileInputNeverReachesStdoutAsControlCharacters() throws {

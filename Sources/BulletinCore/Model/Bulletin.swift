@@ -59,8 +59,9 @@ public enum BulletinParser {
         parse(SourceText(text), path: path)
     }
 
-    /// File name without directory and extension.
+    /// File name without directory and extension ("standard input" for `-`).
     public static func fileStem(_ path: String) -> String {
+        if path == "-" { return "standard input" }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
