@@ -89,9 +89,10 @@ struct OutlineBuilder {
 
     /// The level used by most headings; ties go to the deeper level.
     func mostCommonLevel(_ headings: [HeadingInfo]) -> Int? {
-        var counts: [Int: Int] = [:]
-        for h in headings { counts[h.scanned.level, default: 0] += 1 }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        var counts = [Int](repeating: 0, count: 7)
+        for h in headings { counts[h.scanned.level] += 1 }
+        guard let most = counts.max(), most > 0 else { return nil }
+        return counts.lastIndex(of: most)
     }
 
     func assemble(title: String, titleHeading: Int?, headings all: [HeadingInfo], toc candidate: TOCCandidate?) -> Result {
