@@ -19,7 +19,7 @@ enum UTF8Sanitizer {
 
     /// True if `bytes` contains anything `clean` would change (other than CRLF).
     static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let workers = bytes.count >= parallelThreshold ? ArchiveSearch.activeProcessorCount() : 1
+        let workers = bytes.count >= parallelThreshold ? Parallel.processorCount : 1
         guard workers > 1 else { return needsCleaning(chunk: bytes) }
         // Chunks start on a character and never between CR and LF.
         var bounds = [0]

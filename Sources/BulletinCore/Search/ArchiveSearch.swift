@@ -1,4 +1,3 @@
-import Glibc
 import Dispatch
 import Synchronization
 
@@ -14,11 +13,11 @@ public enum ArchiveSearch {
     /// `prefilter: false` parses every file (the prefilter never changes
     /// results; tests compare both ways).
     public static func search(_ query: SearchQuery, files: [String], encoding: TextEncoding? = nil,
-                              workers: Int = activeProcessorCount(), prefilter: Bool = true) -> Outcome {
+                              prefilter: Bool = true) -> Outcome {
         let filter = prefilter && encoding == nil ? SearchPrefilter(query) : nil
         let slots = Slots(count: files.count)
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, files.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(Parallel.processorCount, files.count))) { _ in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < files.count else { return }
@@ -48,9 +47,6 @@ public enum ArchiveSearch {
         return Outcome(hits: hits.sorted(by: SearchHit.ranksBefore), errors: errors)
     }
 
-    public static func activeProcessorCount() -> Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
 
     /// One result slot per file; each index is written by exactly one worker.
     private final class Slots: @unchecked Sendable {

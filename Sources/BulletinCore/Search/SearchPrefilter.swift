@@ -7,7 +7,10 @@ import Glibc
 /// of a keyword must then appear in the file as one of the scalars that fold
 /// to it, and nothing between the bytes and the headline (markup removal,
 /// sanitising, joining) creates a scalar, except entity decoding, which is
-/// accounted for. Files that might not be UTF-8 are never skipped.
+/// accounted for. Files whose first non-ASCII bytes are not UTF-8 are never
+/// skipped. One limit: the decoder judges a whole file, this its first 64
+/// non-ASCII characters, so a file that starts in UTF-8 and switches to
+/// GB18030 for most of its length could be skipped.
 struct SearchPrefilter: Sendable {
     /// For each distinct folded scalar of the keywords: the UTF-8 spellings
     /// of every scalar that folds to it. A file needs one spelling of each.

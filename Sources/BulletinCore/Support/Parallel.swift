@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 
 /// Hands buffers or results to worker threads that read them, or write
 /// disjoint parts; the caller waits for the workers before touching them.
@@ -8,6 +9,9 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 enum Parallel {
+    /// Cores online, read once.
+    static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
     /// Runs two independent computations on two threads; returns both.
     static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         withoutActuallyEscaping(first) { first in
@@ -40,7 +44,7 @@ enum Parallel {
     }
 
     static func map<T>(count: Int, _ transform: (Int) -> T) -> [T] {
-        let workers = count >= minimumCount ? ArchiveSearch.activeProcessorCount() : 1
+        let workers = count >= minimumCount ? Parallel.processorCount : 1
         guard workers > 1 else { return (0..<count).map(transform) }
         return withoutActuallyEscaping(transform) { transform in
             [T](unsafeUninitializedCapacity: count) { buffer, initialized in
