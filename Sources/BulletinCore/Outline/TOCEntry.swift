@@ -16,10 +16,11 @@ public struct TOCEntry: Equatable, Sendable {
     public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 }
 
-/// Comparison keys for reconciling TOC lines with headings. A class, so the
-/// folded scalars the approximate comparison needs are built once per line,
-/// on first use, and shared by every comparison.
-final class MatchKey {
+/// Comparison keys for reconciling TOC lines with headings. A struct: one
+/// exists for every heading and TOC line, and a class would be one more
+/// allocation each. Scalar arrays are folded only for approximate
+/// comparisons that pass the length check, which few do.
+struct MatchKey {
     /// Folded region and headline together, and the headline alone.
     let full: FoldedKey
     let headline: FoldedKey
@@ -33,14 +34,12 @@ final class MatchKey {
         headlineText = headline
     }
 
-    private lazy var fullScalars = SearchFolding.key((regionText ?? "") + headlineText)
-    private lazy var headlineScalars = SearchFolding.key(headlineText)
-
     func similarity(to other: MatchKey, entryHasRegion: Bool) -> Double {
         let a = EditDistance.couldReach(full.count, other.full.count)
-            ? EditDistance.similarity(fullScalars, other.fullScalars) : 0
+            ? EditDistance.similarity(SearchFolding.key((regionText ?? "") + headlineText),
+                                      SearchFolding.key((other.regionText ?? "") + other.headlineText)) : 0
         guard !entryHasRegion, EditDistance.couldReach(headline.count, other.headline.count) else { return a }
-        return max(a, EditDistance.similarity(headlineScalars, other.headlineScalars))
+        return max(a, EditDistance.similarity(SearchFolding.key(headlineText), SearchFolding.key(other.headlineText)))
     }
 }
 
