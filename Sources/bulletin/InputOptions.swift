@@ -50,8 +50,8 @@ func printError(_ message: String) {
 func printWarnings(_ bulletin: Bulletin) {
     var out = OutputBuffer(descriptor: 2)
     for warning in bulletin.warnings {
-        out.append(warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path)
-        out.append(": warning: \(warning.message)\n")
+        out.write(warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path)
+        out.write(": warning: \(warning.message)\n")
     }
     out.flush()
 }

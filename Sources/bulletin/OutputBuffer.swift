@@ -3,7 +3,7 @@ import Glibc
 /// Collects output and writes it to a descriptor in large blocks: commands
 /// that print one line per node of a huge bulletin would otherwise spend
 /// their time in `print`.
-struct OutputBuffer {
+struct OutputBuffer: TextOutputStream {
     private var bytes: [UInt8] = []
     private let descriptor: Int32
 
@@ -12,23 +12,23 @@ struct OutputBuffer {
         bytes.reserveCapacity(1 << 16)
     }
 
-    mutating func append(_ text: String) {
+    mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
         if bytes.count >= 1 << 20 { flush() }
     }
 
     /// `value` right-aligned in `width` columns.
-    mutating func append(_ value: Int, width: Int) {
+    mutating func write(_ value: Int, width: Int) {
         let digits = String(value)
         for _ in 0..<max(0, width - digits.utf8.count) { bytes.append(UInt8(ascii: " ")) }
-        append(digits)
+        write(digits)
     }
 
     mutating func flush() {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { break }
             offset += written

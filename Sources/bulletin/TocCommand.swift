@@ -29,22 +29,22 @@ struct TocCommand: ParsableCommand {
             print(try JSONOutput.encode(TocJSON(bulletin)))
             finish(keeping: bulletin)
         }
-        let numbers = DocumentLayout.number(bulletin.outline)
+        let numbers = HeadingNumbers(bulletin.outline)
         var out = OutputBuffer()
-        for i in bulletin.outline.nodes.indices {
-            let node = bulletin.outline[i]
-            out.append(node.line, width: 6)
-            out.append("  ")
-            for _ in 0..<node.depth { out.append("  ") }
-            switch node.kind {
-            case .bulletin: out.append(node.text)
-            case .preamble: out.append("(preamble)")
+        let nodes = bulletin.outline.nodes
+        for i in nodes.indices {
+            out.write(nodes[i].line, width: 6)
+            out.write("  ")
+            for _ in 0..<nodes[i].depth { out.write("  ") }
+            switch nodes[i].kind {
+            case .bulletin: out.write(nodes[i].text)
+            case .preamble: out.write("(preamble)")
             default:
-                out.append(numbers[i])
-                out.append(" ")
-                out.append(node.displayTitle)
+                numbers.write(i, to: &out)
+                out.write(" ")
+                RegionSplit.write(region: nodes[i].region, headline: nodes[i].headline, to: &out)
             }
-            out.append("\n")
+            out.write("\n")
         }
         out.flush()
         printWarnings(bulletin)

@@ -5,26 +5,13 @@ public struct DocumentLayout: Sendable {
     public let bulletin: Bulletin
     public let width: Int
     public let ambiguousWide: Bool
-    /// Heading numbers by node index ("" for the bulletin and preamble).
-    public let numbers: [String]
+    public let numbers: HeadingNumbers
 
     public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false) {
         self.bulletin = bulletin
         self.width = max(1, width)
         self.ambiguousWide = ambiguousWide
-        numbers = Self.number(bulletin.outline)
-    }
-
-    public static func number(_ outline: Outline) -> [String] {
-        var numbers = [String](repeating: "", count: outline.count)
-        var childCounts = [Int](repeating: 0, count: outline.count)
-        for (i, node) in outline.nodes.enumerated() {
-            guard let parent = node.parent, node.kind != .preamble else { continue }
-            childCounts[parent] += 1
-            let k = childCounts[parent]
-            numbers[i] = parent == 0 ? "\(k)." : (numbers[parent].hasSuffix(".") ? "\(numbers[parent])\(k)" : "\(numbers[parent]).\(k)")
-        }
-        return numbers
+        numbers = HeadingNumbers(bulletin.outline)
     }
 
     /// Every line of the bulletin.

@@ -39,7 +39,18 @@ public enum RegionSplit {
 
     /// `Region | Headline`, or the headline alone: how every output shows an article.
     public static func join(region: String?, headline: String) -> String {
-        region.map { "\($0) | \(headline)" } ?? headline
+        var text = ""
+        write(region: region, headline: headline, to: &text)
+        return text
+    }
+
+    /// `join` into a stream, without building the string.
+    public static func write(region: String?, headline: String, to out: inout some TextOutputStream) {
+        if let region {
+            out.write(region)
+            out.write(" | ")
+        }
+        out.write(headline)
     }
 
     /// True when the heading has the `Region | Headline` shape.
