@@ -12,9 +12,10 @@ let package = Package(
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
-        .target(name: "BulletinCore", dependencies: ["CStringSearch"]),
-        // Substring search for archive search's prefilter (memchr-based, in C).
-        .target(name: "CStringSearch"),
+        .target(name: "BulletinCore", dependencies: ["CByteScan"]),
+        // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
+        // the substring search of archive search's prefilter.
+        .target(name: "CByteScan"),
         .executableTarget(
             name: "bulletin",
             dependencies: [

@@ -116,3 +116,29 @@ import Testing
         #expect(bulletin.outline[0].kind == .bulletin)
     }
 }
+
+@Suite struct SanitizerAgreementTests {
+    /// The fast whole-file check and the cleaner must agree: a file the check
+    /// calls clean is used as is, so it must be exactly what cleaning gives.
+    @Test func needsCleaningAgreesWithClean() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [
+            Array("北京新闻".utf8), Array("abc ".utf8), [0x0A], [0x0D, 0x0A], [0x0D], [0x09], [0x1B, 0x5B, 0x31, 0x6D], [0x7F],
+            [0xC2, 0x9B], [0xC2, 0xA0], [0xE2, 0x80, 0xAE], [0xE2, 0x80, 0x94], [0xE2, 0x81, 0xA6], [0xE0, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xE4, 0xB8], [0x80],
+            Array("0123456789ABCDEFGH".utf8), [0x00], [0x1F], [0xC0, 0xAF], [0xF0, 0x80, 0x80, 0x80],
+        ]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            bytes.withUnsafeBufferPointer { buffer in
+                let result = UTF8Sanitizer.clean(buffer)
+                let cleaned = Array(result.storage.buffer)
+                // CRLF is left to the line scanner, so compare with CRLF already normalised.
+                let crlfFree = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+                let changes = cleaned != crlfFree || String(validating: bytes, as: UTF8.self) == nil
+                #expect(UTF8Sanitizer.needsCleaning(chunk: buffer) == changes, "\(bytes.map { String($0, radix: 16) })")
+            }
+        }
+    }
+}

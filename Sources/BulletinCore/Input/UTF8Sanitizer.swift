@@ -1,3 +1,4 @@
+import CByteScan
 import Dispatch
 
 /// Byte-level pass over UTF-8 that makes text safe: invalid sequences become
@@ -40,26 +41,8 @@ enum UTF8Sanitizer {
     }
 
     static func needsCleaning(chunk bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x09 { i += 1; continue }
-                if b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 2; continue }
-                return true
-            }
-            // Most CJK text: three-byte sequences whose lead needs no range check.
-            if b == 0xE1 || (b >= 0xE3 && b <= 0xEC) || b >= 0xEE && b <= 0xEF {
-                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return true }
-                i += 3
-                continue
-            }
-            let length = sequenceLength(bytes, at: i)
-            if length == 0 || isRemovableSequence(bytes, at: i) { return true }
-            i += length
-        }
-        return false
+        guard let base = bytes.baseAddress else { return false }
+        return utf8_needs_cleaning(base, bytes.count)
     }
 
     /// Length of the valid UTF-8 sequence starting at `i`, or 0 if invalid.

@@ -1,4 +1,4 @@
-import CStringSearch
+import CByteScan
 import Glibc
 
 /// Decides from raw bytes that a file cannot contain a hit, so archive

@@ -1,5 +1,5 @@
 #include <string.h>
-#include "CStringSearch.h"
+#include "CByteScan.h"
 
 // Needles here are one UTF-8 character (1-4 bytes). glibc's memmem runs at
 // about 1 GB/s on them; hopping with SIMD memchr on the needle's last byte
