@@ -34,8 +34,9 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let bulletin = try input.load(path)
-        print(PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: ambiguousWide), terminator: "")
-        printWarnings(bulletin)
+        let output = PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: ambiguousWide)
+        print(output.text, terminator: "")
+        printWarnings(bulletin, extra: output.bodyWarnings)
         finish(keeping: bulletin)
     }
 

@@ -47,9 +47,9 @@ func printError(_ message: String) {
 }
 
 /// Writes warnings as `path:line: warning: message` on stderr.
-func printWarnings(_ bulletin: Bulletin) {
+func printWarnings(_ bulletin: Bulletin, extra: [Warning] = []) {
     var out = OutputBuffer(descriptor: 2)
-    for warning in bulletin.warnings {
+    for warning in bulletin.warnings + extra {
         out.write(warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path)
         out.write(": warning: \(warning.message)\n")
     }

@@ -166,7 +166,7 @@ struct CLI {
     }
 
     @Test func hostileInputNeverReachesStdoutAsControlCharacters() throws {
-        let hostile = "## \u{1B}[2J\u{1B}]0;pwned\u{07}要闻\u{9B}31m\n\n### 北京 | &#27;[5m新闻&#x1b;\n\n正文\u{1B}P1;2q\u{1B}\\。\n"
+        let hostile = "## \u{1B}[2J\u{1B}]0;pwned\u{07}要闻\u{9B}31m\n\n### 北京 | &#27;[5m新闻&#x1b;\n\n正文\u{1B}P1;2q\u{1B}\\。&#x9b;2J\n"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).md")
         try Data(hostile.utf8).write(to: path)
         for command in [["toc", path.path], ["cat", path.path, "--width", "40"], ["toc", path.path, "--json"]] {
@@ -176,5 +176,6 @@ struct CLI {
             #expect(bad.isEmpty, "\(command[0]) printed control characters")
         }
         #expect(try CLI.run(["toc", path.path]).stderr.contains("removed"))
+        #expect(try CLI.run(["cat", path.path]).stderr.contains("removed 1 control character(s) decoded from HTML entities in article text"))
     }
 }

@@ -92,6 +92,10 @@ import Testing
         guard case .paragraph(let body) = bulletin.blocks(of: 1).first else { Issue.record("no paragraph"); return }
         #expect(body.text == "Text ]0;x here <ok>")
         #expect(body.removedControls == 2)
+        // Bodies are parsed lazily; printing them all reports what their entities produced.
+        let output = PlainText.render(bulletin, width: 80)
+        #expect(!output.text.unicodeScalars.contains { ControlFilter.isRemovable($0) && $0 != "\n" })
+        #expect(output.bodyWarnings.map(\.message) == ["removed 2 control character(s) decoded from HTML entities in article text"])
     }
 
     @Test func nulBytesMeanNotText() throws {

@@ -60,7 +60,7 @@ import Testing
 
     @Test func catNumbersHeadingsAndWrapsWithHangingIndent() throws {
         let bulletin = try Fixtures.parse("messy-bulletin.md")
-        let text = PlainText.render(bulletin, width: 40)
+        let text = PlainText.render(bulletin, width: 40).text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "城乡建设工作简报（第 12 期）")
         #expect(lines[1] == String(repeating: "=", count: 28))

@@ -14,13 +14,9 @@ public struct DocumentLayout: Sendable {
         numbers = HeadingNumbers(bulletin.outline)
     }
 
-    /// Every line of the bulletin.
-    public func allLines() -> [LayoutLine] {
-        bulletin.outline.nodes.indices.flatMap { lines(for: $0) }
-    }
-
-    /// The lines of one node: its heading, then its own body blocks.
-    public func lines(for index: Int) -> [LayoutLine] {
+    /// The lines of one node: its heading, then its own body blocks (parsed
+    /// here unless the caller already has them).
+    public func lines(for index: Int, blocks given: [Block]? = nil) -> [LayoutLine] {
         let node = bulletin.outline[index]
         var out: [LayoutLine] = []
         switch node.kind {
@@ -44,7 +40,7 @@ public struct DocumentLayout: Sendable {
             }
             out.append(blank(index))
         }
-        let blocks = bulletin.blocks(of: index)
+        let blocks = given ?? bulletin.blocks(of: index)
         for (k, block) in blocks.enumerated() {
             out += lines(for: block, node: index)
             // Items of one list stay together; other blocks get a blank line.

@@ -9,4 +9,12 @@ public enum Block: Equatable, Sendable {
     /// Code blocks and tables, kept line by line with tabs expanded.
     case preformatted([String])
     case rule
+
+    /// Control characters its entities decoded to, dropped.
+    public var removedControls: Int {
+        switch self {
+        case .paragraph(let text), .heading(_, let text), .listItem(_, _, let text), .quote(let text): text.removedControls
+        case .preformatted, .rule: 0
+        }
+    }
 }
