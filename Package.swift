@@ -6,9 +6,11 @@ let package = Package(
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinCore", targets: ["BulletinCore"]),
+        .library(name: "BulletinReader", targets: ["BulletinReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
@@ -16,15 +18,33 @@ let package = Package(
         // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
         // the substring search of archive search's prefilter.
         .target(name: "CByteScan"),
+        // The reader as values: state, actions, update, render to a cell grid,
+        // key map and themes. No terminal code either, so every screen is testable.
+        .target(
+            name: "BulletinReader",
+            dependencies: ["BulletinCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedThemes"]
+        ),
+        // ncursesw with the wide-character API, through one header of our own.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The thin ncurses backend: cell grid to screen, input to events, signals.
+        .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw"]),
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinCore",
+                "BulletinCore", "BulletinReader", "BulletinTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Themes/*.toml compiled into the binary, so themes work wherever it is copied.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // Update and render timed on big bulletins without a terminal (bench/README.md).
+        .executableTarget(name: "reader-bench", dependencies: ["BulletinReader"], path: "bench/ReaderBench"),
         .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
-        // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes.
+        .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
+        // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes,
+        // and the reader end to end in tmux.
         .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),
     ]
 )

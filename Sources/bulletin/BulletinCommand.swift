@@ -5,20 +5,23 @@ import Glibc
 struct BulletinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
-        abstract: "Read news bulletins in the terminal: outline, search and print them.",
+        abstract: "Read news bulletins in the terminal: browse, outline, search and print them.",
         discussion: """
         Bulletins are Markdown-like digests (often Chinese): a table of contents, then \
         sections (##) of articles (### Region | Headline). Input may be UTF-8 (with or \
         without BOM), UTF-16 with BOM, or GB18030; control characters are removed.
 
         Examples:
+          bulletin                      (the reader, on a built-in sample)
+          bulletin digest.md            (the reader; press ? for keys)
           bulletin toc digest.md
           bulletin toc digest.md --json
           bulletin search 2021年 archive/
           bulletin search "就业 北京" a.md b.md --json
           bulletin cat digest.md --width 60
         """,
-        subcommands: [TocCommand.self, SearchCommand.self, CatCommand.self]
+        subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, ThemesCommand.self],
+        defaultSubcommand: ReadCommand.self
     )
 
     /// Usage errors exit with 2, like every other error (the grep convention

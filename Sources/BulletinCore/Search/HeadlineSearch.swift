@@ -51,27 +51,10 @@ public struct SearchHit: Sendable {
 /// title, with the core's folding (case, width, NFKC, whitespace).
 public enum HeadlineSearch {
     public static func search(_ query: SearchQuery, in bulletin: Bulletin, order: Int = 0) -> [SearchHit] {
-        guard !query.isEmpty else { return [] }
-        let outline = bulletin.outline
-        var sectionFolds: [Int: FoldedText] = [:]  // by section node: titles repeat for every article
-        var hits: [SearchHit] = []
-        for index in outline.articleIndices {
-            let node = outline[index]
-            let sectionIndex = outline.section(containing: index)
-            let sectionTitle = sectionIndex.map { outline[$0].text }
-            let fields: [(SearchHit.Field, FoldedText)] = [
-                (.headline, FoldedText(node.headline)),
-                (.region, FoldedText(node.region ?? "")),
-                (.section, sectionIndex.map { i in sectionFolds[i] ?? { sectionFolds[i] = FoldedText(outline[i].text); return sectionFolds[i]! }() } ?? FoldedText("")),
-            ]
-            guard let hit = match(query, fields: fields) else { continue }
-            hits.append(SearchHit(path: bulletin.path, node: index, line: node.line, section: sectionTitle, region: node.region,
-                                  headline: node.headline, matches: hit.matches, rank: hit.rank, bulletinOrder: order))
-        }
-        return hits.sorted(by: SearchHit.ranksBefore)
+        HeadlineIndex(bulletin).hits(query, order: order)
     }
 
-    static func match(_ query: SearchQuery, fields: [(SearchHit.Field, FoldedText)])
+    static func match(_ query: SearchQuery, fields: [(SearchHit.Field, FoldedSlice)])
         -> (matches: [SearchHit.Match], rank: (headlineKeywords: Int, firstPosition: Int, coverage: Double))? {
         var matches: [SearchHit.Match] = []
         var inHeadline = 0
@@ -92,7 +75,7 @@ public enum HeadlineSearch {
             }
             if !found { return nil }
         }
-        let headlineLength = max(1, fields[0].1.scalars.count)
+        let headlineLength = max(1, fields[0].1.count)
         return (matches, (inHeadline, firstPosition, Double(covered) / Double(headlineLength)))
     }
 }

@@ -23,6 +23,24 @@ public struct FoldedText: Equatable, Sendable {
 
     /// First index where `needle` occurs, or nil.
     public func firstIndex(of needle: FoldedText) -> Int? {
+        scalars.withUnsafeBufferPointer { FoldedSlice(scalars: $0, origin: []).firstIndex(of: needle) }
+    }
+
+    /// The original-scalar range covered by folded range `start..<start+count`.
+    public func originalRange(start: Int, count: Int) -> Range<Int> {
+        Int(origin[start])..<Int(origin[start + count - 1]) + 1
+    }
+}
+
+/// Folded text stored in someone else's arrays (`HeadlineIndex` keeps every
+/// headline in one pair of arrays); valid while those arrays are.
+struct FoldedSlice {
+    var scalars: UnsafeBufferPointer<UInt32>
+    var origin: ArraySlice<Int32>
+
+    var count: Int { scalars.count }
+
+    func firstIndex(of needle: FoldedText) -> Int? {
         let n = needle.scalars.count
         guard n > 0, n <= scalars.count else { return n == 0 ? 0 : nil }
         let first = needle.scalars[0]
@@ -39,11 +57,9 @@ public struct FoldedText: Equatable, Sendable {
         return nil
     }
 
-    /// The original-scalar range covered by folded range `start..<start+count`.
-    public func originalRange(start: Int, count: Int) -> Range<Int> {
-        let low = Int(origin[start])
-        let high = Int(origin[start + count - 1]) + 1
-        return low..<high
+    func originalRange(start: Int, count: Int) -> Range<Int> {
+        let base = origin.startIndex
+        return Int(origin[base + start])..<Int(origin[base + start + count - 1]) + 1
     }
 }
 

@@ -1,0 +1,49 @@
+import BulletinCore
+
+/// The article pane: the library as one continuous wrapped text from
+/// `position`, laying out only the nodes that reach the screen.
+extension ReaderState {
+    func drawArticle(_ grid: inout CellGrid) {
+        var p = position
+        let x = articleX + 1, limit = articleX + 1 + textWidth
+        for y in 0..<paneHeight {
+            let lines = self.lines(p.node)
+            if p.line < lines.count {
+                draw(lines[p.line], x: x, y: y, limit: limit, into: &grid)
+            }
+            guard p.line + 1 < lines.count || p.node + 1 < library.nodeCount else { break }
+            p = p.line + 1 < lines.count ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
+            // Nodes without lines (an empty preamble) take no room.
+            while lineCount(p.node) == 0 && p.node + 1 < library.nodeCount { p = Position(node: p.node + 1, line: 0) }
+        }
+    }
+
+    func draw(_ line: LayoutLine, x: Int, y: Int, limit: Int, into grid: inout CellGrid) {
+        let base = CellStyle(Self.part(for: line.role))
+        let ranges = line.styles.map { ($0.range, Self.style($0.style, over: base)) }
+        StyledRun(text: line.text, base: base, ranges: ranges).draw(&grid, x: x, y: y, limit: limit)
+    }
+
+    static func part(for role: LayoutLine.Role) -> ThemePart {
+        switch role {
+        case .title: .title
+        case .section: .sectionTitle
+        case .article, .heading: .headline
+        case .body, .listItem, .blank: .body
+        case .quote: .quote
+        case .code: .code
+        case .rule, .metadata, .underline: .muted
+        }
+    }
+
+    static func style(_ style: LayoutLine.Style, over base: CellStyle) -> CellStyle {
+        switch style {
+        case .region: CellStyle(.region)
+        case .code: CellStyle(.code)
+        case .link: CellStyle(.link)
+        case .strong: CellStyle(base.part, extra: .bold)
+        case .emphasis: CellStyle(base.part, extra: .italic)
+        case .strikethrough: CellStyle(base.part, extra: .strikethrough)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import BulletinCore
+
+/// The status line (file, section i/N, article j/M, position, hints or a
+/// message) and, while searching, the prompt line below it.
+extension ReaderState {
+    func drawStatus(_ grid: inout CellGrid) {
+        let y = paneHeight
+        let style = CellStyle(.status)
+        grid.fill(x: 0, y: y, width: width, height: 1, style: style)
+        let place = self.place
+        let file = Self.fileName(library.bulletins[place.bulletin].path)
+        var left = " \(file)"
+        if library.bulletins.count > 1 { left += " (\(place.bulletin + 1)/\(library.bulletins.count))" }
+        left += "  §\(place.section == 0 ? "–" : String(place.section))/\(place.sections)"
+        left += "  article \(place.article == 0 ? "–" : String(place.article))/\(place.articles)"
+        left += "  \(percent)%"
+        if focus == .toc { left += "  [TOC]" }
+        let warnings = library.bulletins.reduce(0) { $0 + $1.warnings.count }
+        var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
+        right += "? help  q quit "
+        var column = grid.write(left, x: 0, y: y, style: style)
+        if let message {
+            column = grid.write("  " + message, x: column, y: y, style: CellStyle(.warning))
+        } else if warnings > 0 {
+            column = grid.write("  w: \(warnings) warning\(warnings == 1 ? "" : "s")", x: column, y: y, style: CellStyle(.warning))
+        }
+        let rightWidth = DisplayWidth.of(right)
+        if column + rightWidth + 1 <= width { grid.write(right, x: width - rightWidth, y: y, style: style) }
+        if let search, search.editing { drawPrompt(search, y: y + 1, into: &grid) }
+    }
+
+    /// The file name without directories ("standard input" for `-`).
+    static func fileName(_ path: String) -> String {
+        path == "-" ? "standard input" : path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    func drawPrompt(_ search: Search, y: Int, into grid: inout CellGrid) {
+        let style = CellStyle(.prompt)
+        grid.fill(x: 0, y: y, width: width, height: 1, style: style)
+        let count = search.text.isEmpty ? "Enter jumps · Esc cancels" :
+            search.matches.isEmpty ? "no match" : "\(search.matches.count) match\(search.matches.count == 1 ? "" : "es")"
+        let countWidth = count.count + 1
+        // Keep the end of a long query in view, like a shell prompt.
+        var shown = search.text
+        let room = max(1, width - countWidth - 3)
+        while DisplayWidth.of(shown) > room { shown.removeFirst() }
+        let column = grid.write("/" + shown, x: 0, y: y, style: style)
+        grid.write("▏", x: column, y: y, style: style)
+        if width - countWidth > column + 1 {
+            grid.write(count, x: width - countWidth, y: y, style: CellStyle(search.matches.isEmpty && !search.text.isEmpty ? .warning : .muted))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import BulletinCore
+
+/// The table-of-contents pane: bulletins, sections (foldable) and articles
+/// as `Region | Headline`, the cursor row selected, search matches marked.
+extension ReaderState {
+    func drawTOC(_ grid: inout CellGrid) {
+        let query = search.map(\.query)
+        for y in 0..<paneHeight {
+            let index = tocTop + y
+            guard rows.indices.contains(index) else { break }
+            drawRow(rows[index], selected: index == cursor, query: query, y: y, into: &grid)
+        }
+    }
+
+    func drawRow(_ row: TOCRow, selected: Bool, query: SearchQuery?, y: Int, into grid: inout CellGrid) {
+        let node = library.node(row.node)
+        let limit = tocWidth
+        let x = Self.markerColumn(row)
+        let pick = { (part: ThemePart) in CellStyle(selected ? .selection : part) }
+        let match = CellStyle(.match)
+        if selected { grid.fill(x: 0, y: y, width: limit, height: 1, style: pick(.body)) }
+        let hit = query.flatMap { q in row.kind == .article && !q.isEmpty ? library.hit(row.node, q) : nil }
+        func ranges(_ field: SearchHit.Field) -> [(range: Range<Int>, style: CellStyle)] {
+            hit?.matches.filter { $0.field == field }.map { ($0.start..<$0.start + $0.length, match) } ?? []
+        }
+        switch row.kind {
+        case .bulletin, .section:
+            let marker = folded.contains(row.node) ? "▸" : "▾"
+            let column = grid.write(marker, x: x, y: y, limit: limit, style: pick(.muted))
+            let part: ThemePart = row.kind == .bulletin ? .title : .tocSection
+            let title = row.kind == .bulletin ? library.bulletins[library.locate(row.node).bulletin].title : node.text
+            var sectionMatches: [(range: Range<Int>, style: CellStyle)] = []
+            if row.kind == .section, let q = query, !q.isEmpty {
+                let folded = FoldedText(title)
+                for keyword in q.keywords {
+                    if let start = folded.firstIndex(of: keyword) {
+                        sectionMatches.append((folded.originalRange(start: start, count: keyword.scalars.count), match))
+                    }
+                }
+            }
+            StyledRun(text: title, base: pick(part), ranges: sectionMatches).draw(&grid, x: column + 1, y: y, limit: limit)
+        case .article:
+            var column = x
+            if let region = node.region {
+                column = StyledRun(text: region, base: pick(.region), ranges: ranges(.region)).draw(&grid, x: column, y: y, limit: limit)
+                column = grid.write(" | ", x: column, y: y, limit: limit, style: pick(.muted))
+            }
+            StyledRun(text: node.headline, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import BulletinCore
+
+/// Laid-out lines of the nodes the reader has shown, by node and width.
+/// A memo, not state: whatever it holds, `lines(_:width:)` answers the same,
+/// so update and render stay pure while laying out only what is visible.
+public final class LayoutCache: @unchecked Sendable {
+    let library: Library
+    let ambiguousWide: Bool
+    private var layouts: [Int: DocumentLayout] = [:]  // by bulletin, at `layoutWidth`
+    private var layoutWidth = -1
+    private var lines: [Key: [LayoutLine]] = [:]
+    /// Control characters that HTML entities in article text decoded to, by
+    /// global node: found while parsing bodies, reported under `w`.
+    private(set) var removedControls: [Int: Int] = [:]
+
+    struct Key: Hashable { var node: Int; var width: Int }
+    static let capacity = 4096
+
+    init(library: Library, ambiguousWide: Bool) {
+        self.library = library
+        self.ambiguousWide = ambiguousWide
+    }
+
+    func lines(_ node: Int, width: Int) -> [LayoutLine] {
+        let key = Key(node: node, width: width)
+        if let cached = lines[key] { return cached }
+        if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
+        let (b, n) = library.locate(node)
+        if width != layoutWidth { layouts.removeAll(); layoutWidth = width }
+        let layout = layouts[b] ?? DocumentLayout(bulletin: library.bulletins[b], width: width, ambiguousWide: ambiguousWide)
+        layouts[b] = layout
+        let blocks = library.bulletins[b].blocks(of: n)
+        let removed = blocks.reduce(0) { $0 + $1.removedControls }
+        if removed > 0 { removedControls[node] = removed }
+        let result = layout.lines(for: n, blocks: blocks)
+        lines[key] = result
+        return result
+    }
+
+    func lineCount(_ node: Int, width: Int) -> Int { lines(node, width: width).count }
+}

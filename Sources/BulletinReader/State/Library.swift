@@ -1,0 +1,110 @@
+import BulletinCore
+
+/// The bulletins open in the reader as one sequence of nodes: node `g` of
+/// the library is node `g - start(b)` of bulletin `b`. Section and article
+/// lists, the TOC rows and the search index are built once here, so moves
+/// and searches on huge bulletins never scan the whole outline.
+public struct Library: Sendable {
+    public let bulletins: [Bulletin]
+    /// Global index of each bulletin's first node; one extra entry: the total.
+    let starts: [Int]
+    /// Global node indices of every section and article, in order.
+    public let sections: [Int]
+    public let articles: [Int]
+    /// Every TOC row with nothing folded or filtered.
+    let allRows: [TOCRow]
+    let indexes: [HeadlineIndex]
+
+    public init(_ bulletins: [Bulletin]) {
+        self.bulletins = bulletins
+        var starts = [0], sections: [Int] = [], articles: [Int] = [], rows: [TOCRow] = []
+        for bulletin in bulletins {
+            let base = starts.last!
+            for (i, node) in bulletin.outline.nodes.enumerated() {
+                switch node.kind {
+                case .bulletin: rows.append(TOCRow(node: base + i, kind: .bulletin, depth: 0))
+                case .section:
+                    sections.append(base + i)
+                    rows.append(TOCRow(node: base + i, kind: .section, depth: 1))
+                case .article:
+                    articles.append(base + i)
+                    rows.append(TOCRow(node: base + i, kind: .article, depth: node.parent.map { bulletin.outline[$0].kind == .section } == true ? 2 : 1))
+                case .preamble, .heading: break
+                }
+            }
+            starts.append(base + bulletin.outline.count)
+        }
+        self.starts = starts
+        self.sections = sections
+        self.articles = articles
+        allRows = rows
+        indexes = bulletins.map(HeadlineIndex.init)
+    }
+
+    public var nodeCount: Int { starts.last! }
+
+    /// (bulletin, node within it) of global node `g`.
+    public func locate(_ g: Int) -> (bulletin: Int, node: Int) {
+        let b = Self.lastIndex(in: starts, atMost: g) ?? 0
+        return (min(b, bulletins.count - 1), g - starts[min(b, bulletins.count - 1)])
+    }
+
+    public func node(_ g: Int) -> OutlineNode {
+        let (b, n) = locate(g)
+        return bulletins[b].outline[n]
+    }
+
+    public func global(bulletin b: Int, node n: Int) -> Int { starts[b] + n }
+    public func firstNode(ofBulletin b: Int) -> Int { starts[b] }
+
+    /// The section containing global node `g` (itself if a section).
+    public func section(containing g: Int) -> Int? {
+        let (b, n) = locate(g)
+        return bulletins[b].outline.section(containing: n).map { starts[b] + $0 }
+    }
+
+    public func article(containing g: Int) -> Int? {
+        let (b, n) = locate(g)
+        return bulletins[b].outline.article(containing: n).map { starts[b] + $0 }
+    }
+
+    /// Articles matching `query`, as global nodes in order.
+    public func matchingArticles(_ query: SearchQuery) -> [Int] {
+        indexes.enumerated().flatMap { b, index in index.matchingArticles(query).map { starts[b] + $0 } }
+    }
+
+    public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {
+        let (b, n) = locate(g)
+        return indexes[b].hit(node: n, query)
+    }
+
+    /// The last position of sorted `values` whose value is <= `target`.
+    static func lastIndex(in values: [Int], atMost target: Int) -> Int? {
+        lastIndex(values.count, atMost: target) { values[$0] }
+    }
+
+    /// The same over `count` sorted values read through `value`.
+    static func lastIndex(_ count: Int, atMost target: Int, _ value: (Int) -> Int) -> Int? {
+        var low = 0, high = count - 1, found: Int?
+        while low <= high {
+            let mid = (low + high) / 2
+            if value(mid) <= target { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found
+    }
+
+    /// The first position of sorted `values` whose value is > `target`.
+    static func firstIndex(in values: [Int], above target: Int) -> Int? {
+        let k = (lastIndex(in: values, atMost: target) ?? -1) + 1
+        return k < values.count ? k : nil
+    }
+}
+
+/// One line of the table-of-contents tree.
+public struct TOCRow: Equatable, Sendable {
+    public enum Kind: Sendable { case bulletin, section, article }
+    /// Global node index.
+    public var node: Int
+    public var kind: Kind
+    public var depth: Int
+}

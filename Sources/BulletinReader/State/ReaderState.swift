@@ -1,0 +1,229 @@
+import BulletinCore
+
+/// Everything the reader shows, as one value. `update` changes it; `render`
+/// draws it. Positions are global node indices of the `Library`.
+public struct ReaderState: Sendable {
+    public enum Pane: Sendable { case toc, article }
+    public enum Overlay: Equatable, Sendable { case help, warnings }
+
+    /// Where the article pane starts: line `line` of node `node`'s layout.
+    public struct Position: Equatable, Sendable {
+        public var node: Int
+        public var line: Int
+    }
+
+    public struct Search: Sendable {
+        public var text = ""
+        public var editing = true
+        /// Matching articles (global nodes, in order).
+        public var matches: [Int] = []
+        public var query: SearchQuery { SearchQuery(text) }
+    }
+
+    public let library: Library
+    let layouts: LayoutCache
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var focus: Pane = .article
+    public internal(set) var tocShown = true
+    /// Chosen TOC width; nil until `<`/`>`: about a third of the screen.
+    public internal(set) var chosenTOCWidth: Int?
+    public internal(set) var folded: Set<Int> = []
+    /// Visible TOC rows, after folding or search filtering.
+    public internal(set) var rows: [TOCRow]
+    public internal(set) var cursor = 0
+    public internal(set) var tocTop = 0
+    public internal(set) var position = Position(node: 0, line: 0)
+    public internal(set) var search: Search?
+    public internal(set) var overlay: Overlay?
+    public internal(set) var overlayTop = 0
+    /// One line for the status bar (a jump that found nothing, a search with no hit).
+    public internal(set) var message: String?
+    public internal(set) var quit = false
+
+    public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false) {
+        self.library = library
+        layouts = LayoutCache(library: library, ambiguousWide: ambiguousWide)
+        self.width = width
+        self.height = height
+        rows = library.allRows
+        followPosition()
+    }
+
+    // MARK: Geometry
+
+    public static let minimumWidth = 40, minimumHeight = 10
+    public static let minimumTOCWidth = 20
+
+    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// Rows for the panes: all but the status line and, while typing, the prompt.
+    public var paneHeight: Int { max(0, height - 1 - (search?.editing == true ? 1 : 0)) }
+
+    public var tocWidth: Int {
+        guard tocShown else { return 0 }
+        let wanted = chosenTOCWidth ?? width / 3
+        return max(Self.minimumTOCWidth, min(wanted, width - Self.minimumTOCWidth - 1))
+    }
+
+    /// The article pane's left edge (after the TOC and its `│`).
+    public var articleX: Int { tocShown ? tocWidth + 1 : 0 }
+    public var articleWidth: Int { width - articleX }
+    /// Wrapping width of the article text: one column of margin each side.
+    public var textWidth: Int { max(1, articleWidth - 2) }
+
+    // MARK: Article positions
+
+    func lineCount(_ node: Int) -> Int { layouts.lineCount(node, width: textWidth) }
+
+    public func lines(_ node: Int) -> [LayoutLine] { layouts.lines(node, width: textWidth) }
+
+    /// `position` moved by `delta` lines across node boundaries, stopping at
+    /// the first line and at the last line of the library.
+    func moved(_ position: Position, by delta: Int) -> Position {
+        var p = position
+        var remaining = delta
+        while remaining > 0 {
+            let count = lineCount(p.node)
+            let step = min(remaining, count - 1 - p.line)
+            if step > 0 { p.line += step; remaining -= step; continue }
+            guard p.node + 1 < library.nodeCount else { break }
+            p = Position(node: p.node + 1, line: 0)
+            remaining -= 1
+            while p.node + 1 < library.nodeCount && lineCount(p.node) == 0 { p.node += 1 }
+        }
+        while remaining < 0 {
+            if p.line > 0 {
+                let step = min(-remaining, p.line)
+                p.line -= step; remaining += step; continue
+            }
+            var previous = p.node - 1
+            while previous >= 0 && lineCount(previous) == 0 { previous -= 1 }
+            guard previous >= 0 else { break }
+            p = Position(node: previous, line: lineCount(previous) - 1)
+            remaining += 1
+        }
+        return p
+    }
+
+    /// The top position that puts the library's last line at the bottom of the pane.
+    var lastPageTop: Position {
+        var last = library.nodeCount - 1
+        while last > 0 && lineCount(last) == 0 { last -= 1 }
+        let end = Position(node: last, line: max(0, lineCount(last) - 1))
+        return moved(end, by: -(paneHeight - 1))
+    }
+
+    static func isBefore(_ a: Position, _ b: Position) -> Bool {
+        a.node < b.node || (a.node == b.node && a.line < b.line)
+    }
+
+    /// The node the reader is in: the top line's node.
+    public var currentNode: Int { position.node }
+
+    // MARK: TOC
+
+    /// Keeps the TOC cursor on the row of the current node (or its nearest
+    /// visible ancestor) and that row on screen.
+    mutating func followPosition() {
+        if let row = Library.lastIndex(rows.count, atMost: currentNode, { rows[$0].node }) { cursor = row }
+        keepCursorVisible()
+    }
+
+    mutating func keepCursorVisible() {
+        cursor = max(0, min(cursor, rows.count - 1))
+        let h = max(1, paneHeight)
+        if cursor < tocTop { tocTop = cursor }
+        if cursor >= tocTop + h { tocTop = cursor - h + 1 }
+        tocTop = max(0, min(tocTop, max(0, rows.count - h)))
+    }
+
+    /// Rebuilds `rows` from folds and the search filter.
+    mutating func rebuildRows() {
+        if let search, !search.text.isEmpty {
+            rows = Self.filteredRows(library.allRows, matches: search.matches)
+        } else {
+            rows = Self.foldedRows(library.allRows, folded: folded)
+        }
+    }
+
+    static func foldedRows(_ all: [TOCRow], folded: Set<Int>) -> [TOCRow] {
+        guard !folded.isEmpty else { return all }
+        var rows: [TOCRow] = []
+        var hideDeeperThan = Int.max
+        for row in all {
+            if row.depth > hideDeeperThan { continue }
+            hideDeeperThan = folded.contains(row.node) ? row.depth : .max
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Matching articles with the bulletin and section rows above them.
+    static func filteredRows(_ all: [TOCRow], matches: [Int]) -> [TOCRow] {
+        var rows: [TOCRow] = []
+        var pending: [TOCRow] = []  // ancestors not yet shown
+        var next = 0
+        for row in all {
+            guard next < matches.count else { break }
+            switch row.kind {
+            case .bulletin: pending = [row]
+            case .section: pending = pending.filter { $0.kind == .bulletin } + [row]
+            case .article:
+                guard row.node == matches[next] else { continue }
+                next += 1
+                rows += pending
+                pending = []
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    // MARK: Status
+
+    /// (bulletin index, section i of n, article j of m) for the status line; 0 = none yet.
+    public var place: (bulletin: Int, section: Int, sections: Int, article: Int, articles: Int) {
+        let (b, n) = library.locate(currentNode)
+        let outline = library.bulletins[b].outline
+        let first = library.firstNode(ofBulletin: b), end = first + outline.count - 1
+        func count(_ list: [Int], containing target: Int?) -> (Int, Int) {
+            let low = (Library.lastIndex(in: list, atMost: first - 1) ?? -1) + 1
+            let high = (Library.lastIndex(in: list, atMost: end) ?? -1) + 1
+            let index = target.flatMap { t in Library.lastIndex(in: list, atMost: t) }.map { $0 - low + 1 } ?? 0
+            return (max(0, index), high - low)
+        }
+        let section = count(library.sections, containing: outline.section(containing: n).map { first + $0 })
+        let article = count(library.articles, containing: outline.article(containing: n).map { first + $0 })
+        return (b, section.0, section.1, article.0, article.1)
+    }
+
+    /// How far through the current bulletin the bottom of the pane is, 0-100.
+    public var percent: Int {
+        let bottom = moved(position, by: paneHeight - 1)
+        let (b, n) = library.locate(bottom.node)
+        let bulletin = library.bulletins[b]
+        let total = max(1, bulletin.source.range.count)
+        let node = bulletin.outline[n]
+        let start = n > 0 ? bulletin.outline[n - 1].bodyEnd : 0
+        let count = max(1, lineCount(bottom.node))
+        let offset = start + (node.bodyEnd - start) * (bottom.line + 1) / count
+        if bottom.node == library.nodeCount - 1 && bottom.line + 1 >= count { return 100 }
+        return min(100, max(0, offset * 100 / total))
+    }
+
+    /// Every warning of every bulletin, as `file:line: message` lines.
+    public var warningLines: [String] {
+        var out: [String] = []
+        for (b, bulletin) in library.bulletins.enumerated() {
+            for w in bulletin.warnings {
+                out.append("\(bulletin.path)\(w.line.map { ":\($0)" } ?? ""): \(w.message)")
+            }
+            let first = library.firstNode(ofBulletin: b), end = first + bulletin.outline.count
+            let removed = layouts.removedControls.filter { $0.key >= first && $0.key < end }.values.reduce(0, +)
+            if removed > 0 {
+                out.append("\(bulletin.path): removed \(removed) control character(s) decoded from HTML entities in the article text shown so far")
+            }
+        }
+        return out
+    }
+}

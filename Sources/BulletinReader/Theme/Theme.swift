@@ -1,0 +1,50 @@
+/// Text attributes a theme can ask for.
+public struct TextAttributes: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let bold = TextAttributes(rawValue: 1)
+    public static let dim = TextAttributes(rawValue: 2)
+    public static let italic = TextAttributes(rawValue: 4)
+    public static let underline = TextAttributes(rawValue: 8)
+    public static let reverse = TextAttributes(rawValue: 16)
+    public static let strikethrough = TextAttributes(rawValue: 32)
+
+    static let names: [(String, TextAttributes)] = [
+        ("bold", .bold), ("dim", .dim), ("italic", .italic), ("underline", .underline),
+        ("reverse", .reverse), ("strikethrough", .strikethrough),
+    ]
+}
+
+/// Foreground, background and attributes of one part of the screen.
+public struct PartStyle: Equatable, Sendable {
+    public var foreground: ThemeColor = .terminalDefault
+    public var background: ThemeColor = .terminalDefault
+    public var attributes: TextAttributes = []
+
+    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, attributes: TextAttributes = []) {
+        self.foreground = foreground
+        self.background = background
+        self.attributes = attributes
+    }
+}
+
+/// A complete theme: a style for every part.
+public struct Theme: Sendable {
+    public var name: String
+    public var description: String
+    public var styles: [ThemePart: PartStyle]
+
+    public subscript(part: ThemePart) -> PartStyle { styles[part] ?? PartStyle() }
+}
+
+/// A theme that cannot be used, with the file and line at fault.
+public struct ThemeError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}

@@ -1,0 +1,89 @@
+import BulletinCore
+import Glibc
+
+/// Where themes come from: the ones in `Themes/` (compiled in), and the
+/// user's in `$XDG_CONFIG_HOME/bulletin/themes/` (default `~/.config`),
+/// which take precedence by name. `--theme` also accepts a file path.
+public struct ThemeCatalog: Sendable {
+    public static let defaultName = "dark"
+    public static let noColorName = "monochrome"
+
+    public struct Entry: Sendable {
+        public var name: String
+        /// "built-in", or the user theme's path.
+        public var origin: String
+        public var text: String
+    }
+
+    public let userDirectory: String?
+
+    public init(environment: [String: String]) {
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            userDirectory = config + "/bulletin/themes"
+        } else if let home = environment["HOME"], !home.isEmpty {
+            userDirectory = home + "/.config/bulletin/themes"
+        } else {
+            userDirectory = nil
+        }
+    }
+
+    public static var builtIn: [Entry] {
+        EmbeddedThemes.files.map { Entry(name: $0.name, origin: "built-in", text: $0.text) }
+    }
+
+    /// Built-in themes, then user themes; a user theme replaces a built-in one of the same name.
+    public func entries() -> [Entry] {
+        var result = Self.builtIn
+        for file in userFiles() {
+            let entry = Entry(name: file.name, origin: file.path, text: file.text)
+            if let k = result.firstIndex(where: { $0.name == file.name }) { result[k] = entry } else { result.append(entry) }
+        }
+        return result
+    }
+
+    /// The theme named `nameOrPath` (a path if it contains `/` or ends in `.toml`).
+    public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
+            let text: String
+            switch readFile(nameOrPath) {
+            case .success(let value): text = value
+            case .failure(.missing): throw ThemeError(path: nameOrPath, line: nil, message: "no such theme file")
+            case .failure(.unreadable(_, let reason)): throw ThemeError(path: nameOrPath, line: nil, message: "cannot read: \(reason)")
+            case .failure: throw ThemeError(path: nameOrPath, line: nil, message: "cannot read theme file")
+            }
+            return try ThemeParser.parse(text, name: Self.stem(nameOrPath), path: nameOrPath)
+        }
+        guard let entry = entries().first(where: { $0.name == nameOrPath }) else {
+            throw ThemeError(path: nameOrPath, line: nil,
+                             message: "no such theme; available: \(entries().map(\.name).joined(separator: ", "))")
+        }
+        let path = entry.origin == "built-in" ? "Themes/\(entry.name).toml" : entry.origin
+        return try ThemeParser.parse(entry.text, name: entry.name, path: path)
+    }
+
+    func userFiles() -> [(name: String, path: String, text: String)] {
+        guard let directory = userDirectory, let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var files: [(name: String, path: String, text: String)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasSuffix(".toml"), !name.hasPrefix(".") else { continue }
+            let path = directory + "/" + name
+            if case .success(let text) = readFile(path) { files.append((Self.stem(path), path, text)) }
+        }
+        return files.sorted { $0.name < $1.name }
+    }
+
+    static func stem(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.hasSuffix(".toml") ? String(file.dropLast(5)) : file
+    }
+
+    /// The file's text, or the one-line reason it cannot be read.
+    func readFile(_ path: String) -> Result<String, BulletinError> {
+        Result { () throws(BulletinError) in
+            let storage = try FileReader.read(path: path)
+            return String(decoding: storage.buffer, as: UTF8.self)
+        }
+    }
+}

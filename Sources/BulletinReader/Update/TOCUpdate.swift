@@ -1,0 +1,82 @@
+/// The table-of-contents pane: its cursor, folding, width and the mouse.
+extension ReaderState {
+    mutating func moveCursor(by delta: Int) { moveCursor(to: cursor + delta) }
+
+    mutating func moveCursor(to row: Int) {
+        cursor = row
+        keepCursorVisible()
+    }
+
+    mutating func openCursor() {
+        guard rows.indices.contains(cursor) else { return }
+        focus = .article
+        jump(toNode: rows[cursor].node)
+    }
+
+    /// Folds (true), unfolds (false) or toggles (nil) the section or bulletin
+    /// under the cursor; on an article, its section.
+    mutating func fold(_ fold: Bool?) {
+        guard search == nil || search?.text.isEmpty == true, rows.indices.contains(cursor) else { return }
+        var row = rows[cursor]
+        if row.kind == .article {
+            guard fold != false, let parent = rows[..<cursor].lastIndex(where: { $0.depth < row.depth }) else { return }
+            cursor = parent
+            row = rows[parent]
+        }
+        let shouldFold = fold ?? !folded.contains(row.node)
+        if shouldFold { folded.insert(row.node) } else { folded.remove(row.node) }
+        rebuildRows()
+        cursor = rows.firstIndex(where: { $0.node == row.node }) ?? 0
+        keepCursorVisible()
+    }
+
+    /// Folds every section, or unfolds all when any is folded.
+    mutating func toggleFoldAll() {
+        guard search == nil || search?.text.isEmpty == true else { return }
+        let node = rows.indices.contains(cursor) ? rows[cursor].node : 0
+        if folded.isEmpty {
+            folded = Set(library.allRows.filter { $0.kind == .section }.map(\.node))
+        } else {
+            folded = []
+        }
+        rebuildRows()
+        cursor = Library.lastIndex(rows.count, atMost: node) { rows[$0].node } ?? 0
+        keepCursorVisible()
+    }
+
+    mutating func resizeTOC(by delta: Int) {
+        guard tocShown else { return }
+        chosenTOCWidth = max(Self.minimumTOCWidth, min(tocWidth + delta, width - Self.minimumTOCWidth - 1))
+    }
+
+    /// Column where a row's fold marker (▾/▸) is drawn.
+    static func markerColumn(_ row: TOCRow) -> Int { row.depth * 2 }
+
+    mutating func click(x: Int, y: Int) {
+        guard !tooSmall, y < paneHeight else { return }
+        if tocShown && x < tocWidth {
+            let index = tocTop + y
+            guard rows.indices.contains(index) else { return }
+            cursor = index
+            let row = rows[index]
+            if row.kind != .article && (x == Self.markerColumn(row) || x == Self.markerColumn(row) + 1) {
+                fold(nil)
+            } else {
+                openCursor()
+            }
+        } else if x >= articleX {
+            focus = .article
+        }
+    }
+
+    mutating func wheel(x: Int, y: Int, lines: Int) {
+        guard !tooSmall else { return }
+        if tocShown && x < tocWidth {
+            let h = max(1, paneHeight)
+            tocTop = max(0, min(tocTop + lines, max(0, rows.count - h)))
+            cursor = max(tocTop, min(cursor, tocTop + h - 1))
+        } else {
+            scroll(by: lines)
+        }
+    }
+}

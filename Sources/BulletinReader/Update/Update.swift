@@ -1,0 +1,104 @@
+import BulletinCore
+
+/// The reader's pure update: a state and an action in, the next state out.
+extension ReaderState {
+    public func updated(_ action: ReaderAction) -> ReaderState {
+        var next = self
+        next.apply(action)
+        return next
+    }
+
+    /// Maps a terminal event through the key map and applies it.
+    public mutating func handle(_ event: ReaderEvent) {
+        guard let action = KeyMap.action(for: event, prompt: search?.editing == true) else { return }
+        apply(action)
+    }
+
+    mutating func apply(_ action: ReaderAction) {
+        if case .resize(let w, let h) = action { return resize(width: w, height: h) }
+        message = nil
+        if overlay != nil { return applyInOverlay(action) }
+        switch action {
+        case .quit: quit = true
+        case .scroll(let lines): focus == .toc ? moveCursor(by: lines) : scroll(by: lines)
+        case .page(let screens):
+            let amount = screens * max(1, paneHeight - 1)
+            focus == .toc ? moveCursor(by: amount) : scroll(by: amount)
+        case .top: focus == .toc ? moveCursor(to: 0) : jump(to: Position(node: 0, line: 0))
+        case .bottom: focus == .toc ? moveCursor(to: rows.count - 1) : jump(to: lastPageTop)
+        case .switchFocus: focus = focus == .toc ? .article : .toc
+        case .open: openCursor()
+        case .nextSection: jumpNext(in: library.sections, name: "section")
+        case .previousSection: jumpPrevious(in: library.sections, current: library.section(containing: currentNode), name: "section")
+        case .nextArticle: jumpNext(in: library.articles, name: "article")
+        case .previousArticle: jumpPrevious(in: library.articles, current: library.article(containing: currentNode), name: "article")
+        case .section(let n): jumpToSection(number: n)
+        case .startSearch: startSearch()
+        case .searchType(let text): editSearch { $0 += text }
+        case .searchBackspace:
+            if search?.text.isEmpty == true { cancel() } else { editSearch { _ = $0.popLast() } }
+        case .searchClear: editSearch { $0 = "" }
+        case .searchSubmit: submitSearch()
+        case .nextHit: jumpToHit(forward: true)
+        case .previousHit: jumpToHit(forward: false)
+        case .cancel: cancel()
+        case .toggleTOC: tocShown.toggle(); if !tocShown { focus = .article }; followPosition()
+        case .widenTOC: resizeTOC(by: 4)
+        case .narrowTOC: resizeTOC(by: -4)
+        case .fold: fold(true)
+        case .unfold: fold(false)
+        case .toggleFold: fold(nil)
+        case .toggleFoldAll: toggleFoldAll()
+        case .showHelp: openOverlay(.help)
+        case .showWarnings: openOverlay(.warnings)
+        case .click(let x, let y): click(x: x, y: y)
+        case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
+        case .resize: break
+        }
+    }
+
+    mutating func applyInOverlay(_ action: ReaderAction) {
+        switch action {
+        case .scroll(let n), .wheel(_, _, let n): overlayTop = max(0, overlayTop + n)
+        case .page(let n): overlayTop = max(0, overlayTop + n * max(1, paneHeight - 3))
+        case .top: overlayTop = 0
+        case .bottom: overlayTop = Int.max / 2
+        case .showHelp where overlay != .help: openOverlay(.help)
+        case .showWarnings where overlay != .warnings: openOverlay(.warnings)
+        case .quit, .cancel, .showHelp, .showWarnings, .open: overlay = nil
+        default: break
+        }
+    }
+
+    mutating func openOverlay(_ which: Overlay) {
+        overlay = which
+        overlayTop = 0
+    }
+
+    mutating func resize(width w: Int, height h: Int) {
+        let old = textWidth
+        let offset = textOffset(of: position, width: old)
+        width = max(0, w)
+        height = max(0, h)
+        if textWidth != old { position = Self.positionAt(textOffset: offset, node: position.node, lines: lines(position.node)) }
+        followPosition()
+    }
+
+    /// Non-space characters before line `position.line` of its node: a place in
+    /// the text that survives re-wrapping at another width.
+    func textOffset(of position: Position, width: Int) -> Int {
+        layouts.lines(position.node, width: width).prefix(position.line).reduce(0) { total, line in
+            total + line.text.unicodeScalars.count { $0 != " " }
+        }
+    }
+
+    static func positionAt(textOffset offset: Int, node: Int, lines: [LayoutLine]) -> Position {
+        var seen = 0
+        for (k, line) in lines.enumerated() {
+            let count = line.text.unicodeScalars.count { $0 != " " }
+            if seen + count > offset { return Position(node: node, line: k) }
+            seen += count
+        }
+        return Position(node: node, line: max(0, lines.count - 1))
+    }
+}

@@ -1,0 +1,104 @@
+import BulletinReader
+import CNcursesw
+import Glibc
+
+/// Why the reader cannot start on this terminal.
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// An ncurses session on the controlling terminal: draws cell grids with
+/// the wide-character API and reads keys, mouse and resizes as events.
+/// Input comes from /dev/tty, so the bulletin itself may arrive on stdin.
+final class TerminalScreen {
+    private let screen: OpaquePointer
+    private let input: UnsafeMutablePointer<FILE>
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var styles: TerminalStyles
+    /// What is on the terminal now, to send only the cells that change.
+    private var shown: CellGrid?
+
+    init(theme: Theme) throws {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard isatty(1) != 0 else {
+            throw TerminalError(description: "standard output is not a terminal (use `bulletin cat` to print a bulletin)")
+        }
+        guard let tty = fopen("/dev/tty", "r+") else {
+            throw TerminalError(description: "cannot open the terminal (/dev/tty) for keys")
+        }
+        input = tty
+        SignalGuard.saveTerminal(fd: fileno(tty))
+        SignalGuard.installCrashHandlers()
+        guard let screen = newterm(nil, shim_stdout(), tty) else {
+            fclose(tty)
+            SignalGuard.removeCrashHandlers()
+            throw TerminalError(description: "cannot start the terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? "unset"))")
+        }
+        self.screen = screen
+        window = shim_stdscr()
+        SignalGuard.installQuitHandlers()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        mouseinterval(0)
+        mousemask(shim_BUTTON1_PRESSED | shim_BUTTON4_PRESSED | shim_BUTTON5_PRESSED, nil)
+        styles = TerminalStyles(theme: theme)
+    }
+
+    var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+
+    /// Copies the grid to the screen: only the cells that changed since the last frame.
+    func draw(_ grid: CellGrid) {
+        let full = shown.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { werase(window) }
+        var cell = cchar_t()
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let c = grid[x, y]
+                if c.isContinuation { continue }
+                if !full, let shown, shown[x, y] == c,
+                   c.width == 1 || (x + 1 < grid.width && shown[x + 1, y] == grid[x + 1, y]) { continue }
+                var chars: [wchar_t] = c.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) } + [0]
+                let (attributes, pair) = styles.attributes(for: c.style)
+                setcchar(&cell, &chars, attributes, pair, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            }
+        }
+        shown = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Blocks for the next event; nil when interrupted (check `pendingSignal`)
+    /// or for input the reader does not use.
+    func nextEvent() -> ReaderEvent? {
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return InputDecoder.decode(status: status, code: code, mouse: readMouse, size: { [window] in
+            (Int(getmaxx(window)), Int(getmaxy(window)))
+        })
+    }
+
+    func readMouse() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if event.bstate & shim_BUTTON4_PRESSED != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+        if shim_BUTTON5_PRESSED != 0 && event.bstate & shim_BUTTON5_PRESSED != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
+        if event.bstate & shim_BUTTON1_PRESSED != 0 { return MouseEvent(.press, x: x, y: y) }
+        return nil
+    }
+
+    /// Restores the terminal exactly: line mode, echo, cursor, main screen.
+    func close() {
+        mousemask(0, nil)
+        endwin()
+        delscreen(screen)
+        fclose(input)
+        SignalGuard.removeCrashHandlers()
+    }
+}

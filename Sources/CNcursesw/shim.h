@@ -1,0 +1,36 @@
+// ncursesw for Swift: the wide-character API and, as functions or constants,
+// the macros and mutable globals Swift cannot use directly.
+#ifndef BULLETIN_CNCURSESW_SHIM_H
+#define BULLETIN_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/ncurses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <termios.h>
+
+static const attr_t shim_A_NORMAL = A_NORMAL;
+static const attr_t shim_A_BOLD = A_BOLD;
+static const attr_t shim_A_DIM = A_DIM;
+static const attr_t shim_A_UNDERLINE = A_UNDERLINE;
+static const attr_t shim_A_REVERSE = A_REVERSE;
+static const attr_t shim_A_ITALIC = A_ITALIC;
+static const attr_t shim_A_STANDOUT = A_STANDOUT;
+
+static const mmask_t shim_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t shim_BUTTON1_CLICKED = BUTTON1_CLICKED;
+static const mmask_t shim_BUTTON1_RELEASED = BUTTON1_RELEASED;
+static const mmask_t shim_BUTTON4_PRESSED = BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+static const mmask_t shim_BUTTON5_PRESSED = BUTTON5_PRESSED;
+#else
+static const mmask_t shim_BUTTON5_PRESSED = 0;
+#endif
+
+static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline FILE *shim_stdout(void) { return stdout; }
+static inline int shim_colors(void) { return COLORS; }
+static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
+
+#endif

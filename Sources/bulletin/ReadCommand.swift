@@ -1,0 +1,81 @@
+import ArgumentParser
+import BulletinCore
+import BulletinReader
+import BulletinTerminal
+import Glibc
+
+/// The interactive reader: the default command, so `bulletin FILE...` and
+/// plain `bulletin` (the built-in sample) open it.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open bulletins in the interactive reader (the default command).",
+        discussion: """
+        With no paths, opens a sample bulletin built into the program. Several paths or a \
+        directory open them all, one after another; '-' reads a bulletin from standard input \
+        while keys come from the terminal. Press ? in the reader for its keys.
+
+        Examples:
+          bulletin
+          bulletin digest.md
+          bulletin archive/2021/ --theme light
+          curl -s https://example.org/digest.md | bulletin -
+        """
+    )
+
+    @Argument(help: "Bulletin files or directories ('-' for standard input).")
+    var paths: [String] = []
+
+    @Option(help: "Theme name (see `bulletin themes`) or path to a theme file.")
+    var theme: String?
+
+    @Flag(help: "Treat East Asian ambiguous-width characters (“ ” … — ·) as two columns, for terminals set that way.")
+    var ambiguousWide = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let environment = Environment.current
+        let themeName = theme ?? (environment["NO_COLOR"] != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
+        let chosen = orFailTheme { () throws(ThemeError) in try ThemeCatalog(environment: environment).load(themeName) }
+        let bulletins = try loadBulletins()
+        let library = Library(bulletins)
+        let status: Int32
+        do {
+            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: ambiguousWide) }, theme: chosen)
+        } catch let error as TerminalError {
+            printError("bulletin: \(error.description)")
+            finish(2, keeping: library)
+        }
+        finish(status, keeping: library)
+    }
+
+    func loadBulletins() throws -> [Bulletin] {
+        guard !paths.isEmpty else { return [BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)] }
+        let files = paths == ["-"] ? ["-"] : orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
+        return try files.map(input.load)
+    }
+}
+
+func orFailTheme<T>(_ body: () throws(ThemeError) -> T) -> T {
+    switch Result(catching: body) {
+    case .success(let value): return value
+    case .failure(let error):
+        printError("bulletin: theme \(error.description)")
+        exit(2)
+    }
+}
+
+/// The process environment as a dictionary (no Foundation).
+enum Environment {
+    static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") { result[String(text[..<eq])] = String(text[text.index(after: eq)...]) }
+            pointer += 1
+        }
+        return result
+    }
+}

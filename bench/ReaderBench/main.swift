@@ -1,0 +1,72 @@
+import BulletinCore
+import BulletinReader
+import Glibc
+
+// Times the reader's work per keypress without a terminal: update plus
+// render of a 120x40 screen, on the bulletin given (bench/README.md).
+// Usage: reader-bench FILE [REPEATS]
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: reader-bench FILE [REPEATS]")
+    exit(2)
+}
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
+}
+
+let loadStart = now()
+let bulletin: Bulletin
+do { bulletin = try BulletinParser.parse(path: arguments[1]) } catch {
+    print("reader-bench: \(error)")
+    exit(2)
+}
+let library = Library([bulletin])
+var state = ReaderState(library: library, width: 120, height: 40)
+_ = state.render()
+print("load + first render: \(String(format: "%.1f", now() - loadStart)) ms, \(library.articles.count) articles")
+
+let flows: [(String, [ReaderEvent])] = [
+    ("j (scroll a line)", [.key(.character("j"))]),
+    ("Space (page down)", [.key(.character(" "))]),
+    ("] (next section)", [.key(.character("]"))]),
+    ("} (next article)", [.key(.character("}"))]),
+    ("G (end)", [.key(.character("G"))]),
+    ("g (top)", [.key(.character("g"))]),
+    ("Tab, j (TOC cursor)", [.key(.tab), .key(.character("j")), .key(.tab)]),
+    ("z (fold a section)", [.key(.character("z"))]),
+    ("resize 100x30 and back", [.resize(width: 100, height: 30), .resize(width: 120, height: 40)]),
+]
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+for (name, events) in flows {
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = now()
+        for event in events { state.handle(event); _ = state.render() }
+        times.append((now() - start) / Double(events.count))
+    }
+    print("\(name.padding(28)) median \(String(format: "%.3f", median(times))) ms  max \(String(format: "%.3f", times.max()!)) ms")
+}
+
+// Search as you type: each keystroke filters every headline.
+state.handle(.key(.character("/")))
+var typing: [Double] = []
+for _ in 0..<repeats {
+    for c in "鲲鹏计划" {
+        let start = now()
+        state.handle(.key(.character(c)))
+        _ = state.render()
+        typing.append(now() - start)
+    }
+    for _ in 0..<4 { state.handle(.key(.backspace)) }
+}
+print("\("search keystroke".padding(28)) median \(String(format: "%.3f", median(typing))) ms  max \(String(format: "%.3f", typing.max()!)) ms")
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}
