@@ -1,0 +1,105 @@
+import BulletinCore
+@testable import BulletinReader
+import Testing
+
+@Suite struct ScreenTests {
+    @Test func firstScreenShowsTOCBorderArticleAndStatus() {
+        let state = Reader.state(width: 90, height: 24)
+        let screen = state.screen
+        #expect(state.tocWidth == 30)
+        #expect(screen.count == 24)
+        // The vertical line runs the full height of the panes.
+        let grid = state.render()
+        for y in 0..<state.paneHeight { #expect(grid[30, y].text == "│" && grid[30, y].style.part == .border) }
+        #expect(state.tocLines.prefix(4) == ["▾ 示例简报 · Sample bulletin", "  ▾ 使用说明", "    读者 | 如何阅读这份简报", "  ▾ 城市动态"])
+        #expect(state.articleLines[0] == " 示例简报 · Sample bulletin")
+        #expect(state.statusLine.hasPrefix(" sample.md  §–/5  article –/11  "))
+        #expect(state.statusLine.hasSuffix("? help  q quit "))
+    }
+
+    @Test func tocListsEverySectionOfTheSeed() throws {
+        guard let seed = Reader.seed else { return }
+        let state = Reader.state([seed], width: 120, height: 60)
+        let sections = seed.sections.map { seed.outline[$0.node].text }
+        #expect(sections.count == 8)
+        let toc = state.tocLines
+        for title in sections { #expect(toc.contains("  ▾ " + title), "missing section \(title)") }
+    }
+
+    @Test func regionHasItsOwnStyleInTheTOC() {
+        let state = Reader.state(width: 90, height: 24)
+        let grid = state.render()
+        // Row 2: "    读者 | 如何阅读这份简报": region at columns 4-7, headline after " | ".
+        #expect(grid[4, 2].text == "读" && grid[4, 2].style.part == .region)
+        #expect(grid[9, 2].text == "|" && grid[9, 2].style.part == .muted)
+        #expect(grid[11, 2].text == "如" && grid[11, 2].style.part == .tocArticle)
+    }
+
+    @Test func cjkLinesUpInTheArticlePane() {
+        var state = Reader.state(width: 61, height: 20)
+        state.press("]]")  // 城市动态
+        let grid = state.render()
+        let x = state.articleX + 1
+        // Every article row starts at the same column, and every wide
+        // character is followed by its continuation cell.
+        for y in 0..<state.paneHeight {
+            var column = x
+            while column < state.width {
+                let cell = grid[column, y]
+                if cell.width == 2 { #expect(grid[column + 1, y].isContinuation); column += 2 } else { column += 1 }
+            }
+        }
+        #expect(state.articleLines.contains { $0.hasPrefix(" 2.1 北京 | 地铁新线开通") })
+    }
+
+    @Test func articleTextWrapsWithinThePaneAtOddWidths() {
+        for width in [41, 57, 77, 133] {
+            var state = Reader.state(width: width, height: 40)
+            state.press("]]}")
+            let grid = state.render()
+            for y in 0..<state.paneHeight {
+                // The margin column on the right stays blank: nothing runs past the text width.
+                #expect(grid[width - 1, y].text == " ", "row \(y) at width \(width): \(grid.line(y))")
+            }
+            let body = state.articleLines.filter { $0.contains("北京地铁新线") || $0.contains("运营方表示") }
+            #expect(!body.isEmpty, "width \(width)")
+        }
+    }
+
+    @Test func tooSmallTerminalShowsANoticeAndNothingCrashesDownTo1x1() {
+        let state = Reader.state(width: 39, height: 10)
+        #expect(state.screen.contains { $0.contains("Terminal too small") })
+        #expect(Reader.state(width: 40, height: 9).screen.contains { $0.contains("Terminal too small") })
+        #expect(!Reader.state(width: 40, height: 10).screen.contains { $0.contains("Terminal too small") })
+        for w in 0...45 {
+            for h in [0, 1, 2, 5, 9, 10, 11] {
+                var s = Reader.state(width: w, height: h)
+                s.press("]j/a{enter}?{esc}tz<>G")
+                #expect(s.render().lines.count == max(0, h))
+            }
+        }
+    }
+
+    @Test func helpListsEveryKeyFromTheKeyMap() {
+        var state = Reader.state(width: 100, height: 50)
+        state.press("?")
+        let text = state.screen.joined(separator: "\n")
+        for binding in KeyMap.bindings { #expect(text.contains(binding.label), "help lacks \(binding.label)") }
+        state.press("{esc}")
+        #expect(state.overlay == nil)
+        state.press("?q")
+        #expect(state.overlay == nil && !state.quit)
+    }
+
+    @Test func warningsAreReachableFromW() {
+        let text = "# B\n\n## A\n\n北京 | 不存在的文章\n\n上海 | 真的文章\n\n## A\n\n### 上海 | 真的文章\n\n正文\n"
+        var state = Reader.state(text, width: 100, height: 20)
+        #expect(state.statusLine.contains("w: 1 warning"))
+        state.press("w")
+        let screen = state.screen.joined(separator: "\n")
+        #expect(screen.contains("Warnings"))
+        #expect(screen.contains("不存在的文章"))
+        state.press("w")
+        #expect(state.overlay == nil)
+    }
+}

@@ -1,0 +1,75 @@
+import BulletinCore
+@testable import BulletinReader
+import Testing
+
+@Suite struct SearchAndFoldTests {
+    @Test func typingFiltersTheTOCToMatchesWithTheirSectionsAndHighlights() {
+        var state = Reader.state(width: 140, height: 30)
+        state.press("/上海")
+        #expect(state.search?.editing == true)
+        #expect(state.screen[state.paneHeight + 1].hasPrefix("/上海"))
+        #expect(state.tocLines.prefix(4) == ["▾ 示例简报 · Sample bulletin", "  ▾ 城市动态", "    上海 | 浦东新区发布人工智能产业扶持政策", ""])
+        let grid = state.render()
+        #expect(grid[4, 2].text == "上" && grid[4, 2].style.part == .match)
+        #expect(grid[6, 2].text == "海" && grid[6, 2].style.part == .match)
+        state.press("{bs}{bs}就业")
+        // Section titles match too: every article of 民生就业.
+        #expect(state.tocLines.filter { $0.hasPrefix("    ") }.count == 3)
+        #expect(state.tocLines[1] == "  ▾ 民生就业")
+        #expect(state.render()[8, 1].text == "就" && state.render()[8, 1].style.part == .match)
+        // Several keywords: each must match (case, width and spaces folded).
+        state.press(" 武汉")
+        #expect(state.tocLines.filter { $0.hasPrefix("    ") } == ["    湖北武汉 | 高校毕业生留汉就业创业补贴提高"])
+        state.press("{enter}")
+        #expect(state.articleLines[0] == " 4.1 湖北武汉 | 高校毕业生留汉就业创业补贴提高")
+        #expect(state.search?.editing == false)
+        state.press("{esc}")
+        #expect(state.search == nil)
+        #expect(state.tocLines.filter { $0.hasPrefix("  ▾") }.count == 5)
+    }
+
+    @Test func caseAndWidthInsensitiveAndNoMatchIsSaidPlainly() {
+        var state = Reader.state(width: 140, height: 30)
+        state.press("/ＷＨＯ")
+        #expect(state.tocLines.contains("    Geneva | WHO publishes updated guidance on"))
+        state.press("{esc}/火星")
+        #expect(state.statusLine.contains("No headline matches “火星”"))
+        #expect(state.screen[state.paneHeight + 1].contains("no match"))
+        state.press("{enter}")
+        #expect(state.statusLine.contains("No headline matches “火星”"))
+    }
+
+    @Test func nextAndPreviousHitWrapAround() {
+        var state = Reader.state(width: 140, height: 30)
+        state.press("/发{enter}")
+        let matches = state.search!.matches
+        #expect(matches.count == 3)
+        #expect(state.position.node == matches[0])
+        state.press("n")
+        #expect(state.position.node == matches[1])
+        state.press("nn")
+        #expect(state.position.node == matches[0])
+        #expect(state.message?.contains("wrapped") == true)
+        state.press("N")
+        #expect(state.position.node == matches[2])
+    }
+
+    @Test func foldingHidesAndShowsArticles() {
+        var state = Reader.state(width: 140, height: 30)
+        state.press("{tab}jjj")  // 城市动态
+        state.press("z")
+        #expect(state.tocLines[3] == "  ▸ 城市动态")
+        #expect(state.tocLines[4] == "  ▾ 科技创新")
+        state.press("l")
+        #expect(state.tocLines[4].hasPrefix("    北京 | 地铁新线开通"))
+        state.press("jh")  // on an article: folds its section, cursor to the section
+        #expect(state.tocLines[state.cursor] == "  ▸ 城市动态")
+        state.press("Z")  // some folded: unfold all
+        #expect(state.folded.isEmpty)
+        state.press("Z")
+        #expect(state.tocLines.filter { !$0.isEmpty } == ["▾ 示例简报 · Sample bulletin", "  ▸ 使用说明", "  ▸ 城市动态", "  ▸ 科技创新", "  ▸ 民生就业", "  ▸ International"])
+        // Reading on still highlights the folded section that holds the article.
+        state.press("{tab}]]}")
+        #expect(state.tocLines[state.cursor] == "  ▸ 城市动态")
+    }
+}
