@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The reader's command line outside a terminal: themes, errors, defaults.
+@Suite struct ReaderCLITests {
+    @Test func themesListsTheBuiltInThemes() throws {
+        let result = try CLI.run(["themes"])
+        #expect(result.status == 0)
+        for name in ["dark", "light", "high-contrast", "monochrome"] {
+            #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix(name + " ") }, "\(result.stdout)")
+        }
+        #expect(result.stdout.contains("[default]"))
+    }
+
+    @Test func brokenThemeFileIsAnErrorNamingFileAndLine() throws {
+        let path = NSTemporaryDirectory() + "broken-\(getpid()).toml"
+        try "[body]\nfg = \"red\"\n[title\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["--theme", path, CLI.fixture("newsletter.md")])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("bulletin: theme \(path):3: "), "\(result.stderr)")
+        let unknown = try CLI.run(["--theme", "nosuch"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no such theme; available: "))
+    }
+
+    @Test func missingFileFailsBeforeTheTerminalIsTouched() throws {
+        let result = try CLI.run(["/nonexistent/digest.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "bulletin: /nonexistent/digest.md: no such file or directory\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func readerNeedsATerminalAndSaysSo() throws {
+        let result = try CLI.run([CLI.fixture("newsletter.md")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("standard output is not a terminal"))
+        #expect(result.stdout.isEmpty)
+    }
+}

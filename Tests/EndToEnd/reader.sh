@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# End to end: the reader in a real terminal (a private tmux server), driven
+# with send-keys and read back with capture-pane, as a person would check it.
+# Usage: reader.sh BULLETIN_BINARY BULLETIN_FILE
+set -euo pipefail
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+file=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+sock="bulletin-e2e-$$"
+work=$(mktemp -d)
+cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+fail() { echo "FAIL: $*"; echo "--- screen ---"; screen; exit 1; }
+screen() { tmux -L "$sock" capture-pane -p -t e2e 2>/dev/null || true; }
+# Waits up to 10 s for the screen to contain (or, with -v, to lose) a text.
+wait_for() {
+    local invert=0; [ "$1" = -v ] && { invert=1; shift; }
+    for _ in $(seq 100); do
+        if screen | grep -qF -- "$1"; then [ $invert = 0 ] && return 0; else [ $invert = 1 ] && return 0; fi
+        sleep 0.1
+    done
+    fail "waited for ${invert/1/absence of }'$1'"
+}
+keys() { tmux -L "$sock" send-keys -t e2e "$@"; }
+
+# After the reader exits: its status and the terminal modes a broken exit would leave.
+cat > "$work/run.sh" <<SCRIPT
+#!/bin/sh
+"\$@"
+echo "EXIT=\$?"
+stty -a | tr ' ;' '\n\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' '
+echo
+sleep 60
+SCRIPT
+chmod +x "$work/run.sh"
+
+start() {
+    tmux -L "$sock" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
+        -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no "$work/run.sh" "$@" \
+        </dev/null >/dev/null 2>&1  # the server must not hold our caller's pipes open
+}
+
+# Section titles, as `bulletin toc` numbers them at depth 1.
+mapfile -t sections < <("$bin" toc "$file" 2>/dev/null | sed -n 's/^ *[0-9]*    [0-9]*\. \(.*\)$/\1/p')
+[ ${#sections[@]} -ge 2 ] || fail "need a bulletin with at least two sections"
+
+start "$bin" "$file"
+wait_for "? help"
+for title in "${sections[@]}"; do screen | grep -qF -- "▾ $title" || fail "TOC lacks section '$title'"; done
+echo "ok: the TOC lists all ${#sections[@]} sections"
+
+keys ']'
+wait_for "§1/${#sections[@]}"
+keys ']'
+wait_for "§2/${#sections[@]}"
+screen | grep -qF -- "│ 2. ${sections[1]}" || fail "']' did not bring section 2 to the top of the article pane"
+echo "ok: ] moves to the next section"
+
+# The region of the second section's first article, searched for.
+keyword=$("$bin" toc "$file" 2>/dev/null | sed -n 's/^ *[0-9]*      2\.1 \(.*\)$/\1/p' | sed 's/ | .*//')
+[ -n "$keyword" ] || fail "no headline in section 2 to search for"
+# TOC article rows: indented four columns (the article pane's rows start blank).
+total=$(screen | grep -c '^    [^ ]' || true)
+keys '/'
+wait_for "Enter jumps"
+keys -l "$keyword"
+wait_for "/$keyword"
+wait_for "match"
+shown=$(screen | grep -c '^    [^ ]' || true)
+screen | grep -q "^    .*$keyword" || fail "the filtered TOC does not show the article with '$keyword'"
+[ "$shown" -lt "$total" ] || fail "typing '$keyword' did not filter the TOC ($shown of $total article rows)"
+keys Escape
+wait_for -v "/$keyword"
+echo "ok: / plus '$keyword' filters the TOC ($shown article rows of $total), Esc restores it"
+
+keys q
+wait_for "EXIT=0"
+screen | grep -q '^icanon echo' || fail "line mode and echo not restored"
+[ "$(tmux -L "$sock" display -p -t e2e '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 010 ] ||
+    fail "alternate screen, cursor or mouse mode not restored"
+echo "ok: q leaves a restored terminal"
+
+tmux -L "$sock" kill-session -t e2e
+start "$bin" "$file"
+wait_for "? help"
+pkill -TERM -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t e2e '#{pane_pid}')"
+wait_for "EXIT=143"
+screen | grep -q '^icanon echo' || fail "SIGTERM: line mode and echo not restored"
+[ "$(tmux -L "$sock" display -p -t e2e '#{alternate_on}#{cursor_flag}')" = 01 ] || fail "SIGTERM: screen not restored"
+echo "ok: SIGTERM leaves a restored terminal"
