@@ -12,8 +12,8 @@ public enum KeyMap {
     static func chars(_ s: String) -> [Key] { s.map { .character($0) } }
 
     public static let bindings: [Binding] = [
-        Binding(keys: chars("j") + [.down], label: "j ↓", action: .scroll(1), help: "Down a line (TOC: next entry)"),
-        Binding(keys: chars("k") + [.up], label: "k ↑", action: .scroll(-1), help: "Up a line (TOC: previous entry)"),
+        Binding(keys: chars("j") + [.down], label: "j ↓", action: .scroll(1), help: "Down a line (TOC focused: next entry)"),
+        Binding(keys: chars("k") + [.up], label: "k ↑", action: .scroll(-1), help: "Up a line (TOC focused: previous entry)"),
         Binding(keys: chars(" f") + [.pageDown], label: "Space PgDn", action: .page(1), help: "Down a screen"),
         Binding(keys: chars("b") + [.pageUp], label: "b PgUp", action: .page(-1), help: "Up a screen"),
         Binding(keys: chars("g") + [.home], label: "g Home", action: .top, help: "Top"),

@@ -14,7 +14,7 @@ extension ReaderState {
 
     func drawRow(_ row: TOCRow, selected: Bool, query: SearchQuery?, y: Int, into grid: inout CellGrid) {
         let node = library.node(row.node)
-        let limit = tocWidth
+        let limit = tocWidth - 1  // one blank column before the border
         let x = Self.markerColumn(row)
         let pick = { (part: ThemePart) in CellStyle(selected ? .selection : part) }
         let match = CellStyle(.match)

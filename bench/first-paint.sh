@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# First paint and peak memory of the reader against less, in the same run,
+# under tmux at 120x40: launch, then poll capture-pane until a marker shows.
+#   bash bench/first-paint.sh [RUNS]     (needs the static release build of bench/run.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-9}
+BIN=$PWD/.build-static/release/bulletin
+SEED=$(cd ../shared/fixtures && pwd)/seed-bulletin.md
+BIG=$PWD/bench/data/big-100.md
+[ -f "$BIG" ] || python3 bench/generate.py big "$BIG" --megabytes 100
+sock=bench-paint-$$
+trap 'tmux -L $sock kill-server 2>/dev/null || true' EXIT
+
+now() { date +%s%N; }
+# ms from launching "$@" in a fresh pane until the screen contains $marker.
+paint() {
+    local marker=$1; shift
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    local t0; t0=$(now)
+    tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e LANG=C.UTF-8 "$@" </dev/null >/dev/null 2>&1
+    until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF -- "$marker"; do :; done
+    echo $(( ($(now) - t0) / 1000000 ))
+}
+# Peak RSS (KiB) of "$@" after its first screen and a quit key.
+memory() {
+    local marker=$1 quit=$2; shift 2
+    local out; out=$(mktemp)
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e LANG=C.UTF-8 /usr/bin/time -f %M -o "$out" "$@" </dev/null >/dev/null 2>&1
+    until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF -- "$marker"; do sleep 0.01; done
+    tmux -L "$sock" send-keys "$quit"
+    until [ -s "$out" ]; do sleep 0.05; done
+    cat "$out"; rm -f "$out"
+}
+median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+floor=$(for _ in $(seq "$RUNS"); do paint "floor" sh -c 'echo floor; sleep 5'; done | median)
+echo "harness floor (sh echo): $floor ms"
+for file in "$SEED" "$BIG"; do
+    name=$(basename "$file")
+    lessMark=$(grep -m1 -v '^\s*$' "$file" | cut -c1-20)
+    ours=$(for _ in $(seq "$RUNS"); do paint "q quit" "$BIN" "$file"; done | median)
+    theirs=$(for _ in $(seq "$RUNS"); do paint "$lessMark" less "$file"; done | median)
+    echo "$name: first paint median ms: bulletin $ours, less $theirs, ratio $(python3 -c "print(round($ours/$theirs, 2))")"
+    echo "$name: peak KiB: bulletin $(memory "q quit" q "$BIN" "$file"), less $(memory "$lessMark" q less "$file")"
+done
