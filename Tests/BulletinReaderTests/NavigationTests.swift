@@ -133,3 +133,14 @@ extension String {
         return String(s)
     }
 }
+
+@Suite struct PureUpdateTests {
+    @Test func updateReturnsANewStateAndLeavesTheOldOneAlone() {
+        let state = Reader.state(width: 100, height: 30)
+        let next = state.updated(.nextSection)
+        #expect(next.position != state.position)
+        #expect(state.position == ReaderState.Position(node: 0, line: 0))
+        #expect(next.render().lines != state.render().lines)
+        #expect(state.render().lines == Reader.state(width: 100, height: 30).render().lines)
+    }
+}
