@@ -23,8 +23,7 @@ struct CatCommand: ParsableCommand {
     @Option(help: "Wrap to this many display columns (default: the terminal's width, else 80).")
     var width: Int?
 
-    @Flag(help: "Count East Asian ambiguous-width characters (“ ” … —) as two columns.")
-    var ambiguousWide = false
+    @OptionGroup var widths: WidthOptions
 
     @OptionGroup var input: InputOptions
 
@@ -34,7 +33,7 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let bulletin = try input.load(path)
-        let output = PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: ambiguousWide)
+        let output = PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: widths.ambiguousWide)
         print(output.text, terminator: "")
         printWarnings(bulletin, extra: output.bodyWarnings)
         finish(keeping: bulletin)

@@ -20,6 +20,12 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// How text is measured, for commands that lay text out (`cat`, the reader).
+struct WidthOptions: ParsableArguments {
+    @Flag(help: "Count East Asian ambiguous-width characters (“ ” … — ·) as two columns, for terminals set that way.")
+    var ambiguousWide = false
+}
+
 /// The value, or the error printed as one line and exit status 2.
 func orFail<T>(_ body: () throws(BulletinError) -> T) -> T {
     switch Result(catching: body) {

@@ -29,8 +29,7 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Theme name (see `bulletin themes`) or path to a theme file.")
     var theme: String?
 
-    @Flag(help: "Treat East Asian ambiguous-width characters (“ ” … — ·) as two columns, for terminals set that way.")
-    var ambiguousWide = false
+    @OptionGroup var widths: WidthOptions
 
     @OptionGroup var input: InputOptions
 
@@ -42,7 +41,7 @@ struct ReadCommand: ParsableCommand {
         let library = Library(bulletins)
         let status: Int32
         do {
-            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: ambiguousWide) }, theme: chosen)
+            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: widths.ambiguousWide) }, theme: chosen)
         } catch let error as TerminalError {
             printError("bulletin: \(error.description)")
             finish(2, keeping: library)

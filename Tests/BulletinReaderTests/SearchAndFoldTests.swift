@@ -73,3 +73,25 @@ import Testing
         #expect(state.tocLines[state.cursor] == "  ▸ 城市动态")
     }
 }
+
+@Suite struct SearchNarrowingTests {
+    /// Typing narrows among the previous matches; the result must equal a
+    /// fresh search at every keystroke, spaces and folding included.
+    @Test func typingGivesTheSameMatchesAsAFreshSearch() {
+        let bulletins = [BulletinParser.parse(SampleBulletin.text, path: "a.md")] + (Reader.seed.map { [$0] } ?? [])
+        var state = Reader.state(bulletins, width: 100, height: 30)
+        for text in ["就业 福", "ＷＨＯ pub", "2021 年全", "城市 ai", "发 布"] {
+            state.press("/")
+            var typed = ""
+            for c in text {
+                state.press(String(c))
+                typed.append(c)
+                #expect(state.search?.matches == state.library.matchingArticles(SearchQuery(typed)), "after “\(typed)”")
+            }
+            state.press("{bs}")
+            typed.removeLast()
+            #expect(state.search?.matches == state.library.matchingArticles(SearchQuery(typed)))
+            state.press("{esc}")
+        }
+    }
+}

@@ -36,24 +36,29 @@ public struct HeadlineIndex: Sendable {
     }
 
     mutating func append(_ text: String) {
-        var index: Int32 = 0
-        for scalar in text.unicodeScalars {
-            SearchFolding.fold(scalar.value) { folded in
-                scalars.append(folded)
-                origin.append(index)
-            }
-            index += 1
-        }
+        FoldedText.append(text, scalars: &scalars, origin: &origin)
         bounds.append(Int32(scalars.count))
     }
 
-    /// Articles (node indices, document order) matching every keyword.
-    public func matchingArticles(_ query: SearchQuery) -> [Int] {
+    /// Articles (node indices, document order) matching every keyword;
+    /// only among `candidates` when given (the matches of a query this one
+    /// extends: a longer query never matches more). No allocation per
+    /// article: this runs on every keystroke of the reader's search.
+    public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         guard !query.isEmpty else { return [] }
-        return withFields { fields in
-            articles.indices.filter { k in
-                query.keywords.allSatisfy { keyword in fields(k).contains { $0.1.firstIndex(of: keyword) != nil } }
-            }.map { articles[$0] }
+        return scalars.withUnsafeBufferPointer { all in
+            func slotContains(_ s: Int32, _ keyword: FoldedText) -> Bool {
+                guard s >= 0 else { return false }
+                let range = Int(bounds[Int(s)])..<Int(bounds[Int(s) + 1])
+                return FoldedSlice(scalars: UnsafeBufferPointer(rebasing: all[range]), origin: []).firstIndex(of: keyword) != nil
+            }
+            func matches(_ k: Int) -> Bool {
+                query.keywords.allSatisfy { keyword in
+                    slotContains(Int32(2 * k), keyword) || slotContains(Int32(2 * k + 1), keyword) || slotContains(sectionSlot[k], keyword)
+                }
+            }
+            if let candidates { return candidates.filter { articlePosition($0).map(matches) ?? false } }
+            return articles.indices.filter(matches).map { articles[$0] }
         }
     }
 

@@ -9,6 +9,12 @@ public struct FoldedText: Equatable, Sendable {
     public init(_ text: some StringProtocol) {
         scalars.reserveCapacity(text.utf8.count)
         origin.reserveCapacity(text.utf8.count)
+        Self.append(text, scalars: &scalars, origin: &origin)
+    }
+
+    /// Folds `text` onto the end of `scalars`, with each folded scalar's
+    /// original index (from 0 for this text) in `origin`.
+    static func append(_ text: some StringProtocol, scalars: inout [UInt32], origin: inout [Int32]) {
         var index: Int32 = 0
         for scalar in text.unicodeScalars {
             SearchFolding.fold(scalar.value) { folded in

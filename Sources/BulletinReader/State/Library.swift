@@ -68,9 +68,17 @@ public struct Library: Sendable {
         return bulletins[b].outline.article(containing: n).map { starts[b] + $0 }
     }
 
-    /// Articles matching `query`, as global nodes in order.
-    public func matchingArticles(_ query: SearchQuery) -> [Int] {
-        indexes.enumerated().flatMap { b, index in index.matchingArticles(query).map { starts[b] + $0 } }
+    /// Articles matching `query`, as global nodes in order; only among
+    /// `candidates` (global, in order) when given.
+    public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
+        indexes.enumerated().flatMap { b, index in
+            let local = candidates.map { all in
+                let low = (Self.lastIndex(in: all, atMost: starts[b] - 1) ?? -1) + 1
+                let high = (Self.lastIndex(in: all, atMost: starts[b + 1] - 1) ?? -1) + 1
+                return all[low..<high].map { $0 - starts[b] }
+            }
+            return index.matchingArticles(query, among: local).map { starts[b] + $0 }
+        }
     }
 
     public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {

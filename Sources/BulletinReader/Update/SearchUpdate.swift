@@ -11,8 +11,11 @@ extension ReaderState {
 
     mutating func editSearch(_ edit: (inout String) -> Void) {
         guard var s = search else { return }
+        let before = s.text
         edit(&s.text)
-        s.matches = library.matchingArticles(s.query)
+        // Typing on only narrows: search among the previous matches.
+        let narrowing = !before.isEmpty && s.text.hasPrefix(before)
+        s.matches = library.matchingArticles(s.query, among: narrowing ? s.matches : nil)
         search = s
         rebuildRows()
         if s.text.isEmpty {
