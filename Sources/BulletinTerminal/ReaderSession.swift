@@ -5,13 +5,20 @@ import Glibc
 /// Runs the reader on the terminal until `q` or a quit signal, then
 /// restores the terminal. Returns the exit status: 0, or 128 + the signal.
 public enum ReaderSession {
-    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme) throws -> Int32 {
+    /// `pending`: a change that arrives later (the rest of a big bulletin),
+    /// applied as soon as it does.
+    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme, pending: PendingUpdate? = nil) throws -> Int32 {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
         while !state.quit {
-            let event = terminal.nextEvent()
+            let waiting = pending?.isWaiting == true
+            let event = terminal.nextEvent(timeoutMilliseconds: waiting ? 50 : -1)
+            if waiting, let change = pending?.take() {
+                change(&state)
+                terminal.draw(state.render())
+            }
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 { return 128 + signal }
             guard let event else { continue }

@@ -73,9 +73,11 @@ final class TerminalScreen {
         doupdate()
     }
 
-    /// Blocks for the next event; nil when interrupted (check `pendingSignal`)
-    /// or for input the reader does not use.
-    func nextEvent() -> ReaderEvent? {
+    /// Waits for the next event (up to the timeout; -1: no limit); nil on
+    /// timeout, when interrupted (check `pendingSignal`) or for input the
+    /// reader does not use.
+    func nextEvent(timeoutMilliseconds: Int32) -> ReaderEvent? {
+        wtimeout(window, timeoutMilliseconds)
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         return InputDecoder.decode(status: status, code: code, mouse: readMouse, size: { [window] in

@@ -2,6 +2,7 @@ import ArgumentParser
 import BulletinCore
 import BulletinReader
 import BulletinTerminal
+import Dispatch
 import Glibc
 
 /// The interactive reader: the default command, so `bulletin FILE...` and
@@ -37,22 +38,37 @@ struct ReadCommand: ParsableCommand {
         let environment = Environment.current
         let themeName = theme ?? (environment["NO_COLOR"] != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
         let chosen = orFailTheme { () throws(ThemeError) in try ThemeCatalog(environment: environment).load(themeName) }
-        let bulletins = try loadBulletins()
-        let library = Library(bulletins)
+        let files = paths.isEmpty || paths == ["-"] ? paths : orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
+        let encoding = try input.resolvedEncoding()
+        // One big file: paint its opening now, swap in the whole when parsed.
+        if files.count == 1, let opening = orFail({ () throws(BulletinError) in try BulletinOpening.read(path: files[0], encoding: encoding) }) {
+            let pending = PendingUpdate()
+            DispatchQueue.global(qos: .userInitiated).async {
+                switch Result(catching: { () throws(BulletinError) in try BulletinParser.parse(path: files[0], encoding: encoding) }) {
+                case .success(let bulletin):
+                    let full = Library([bulletin])
+                    pending.deliver { $0.finishLoading(full, lineOffset: opening.lineOffset) }
+                case .failure(let error):
+                    pending.deliver { $0.loadingFailed("bulletin: \(error.description)") }
+                }
+            }
+            read(Library([opening.bulletin]), theme: chosen, loading: true, pending: pending)
+        }
+        let bulletins = files.isEmpty ? [BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)] : try files.map(input.load)
+        read(Library(bulletins), theme: chosen, loading: false, pending: nil)
+    }
+
+    /// Runs the reader and exits with its status.
+    func read(_ library: Library, theme: Theme, loading: Bool, pending: PendingUpdate?) -> Never {
         let status: Int32
         do {
-            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: widths.ambiguousWide) }, theme: chosen)
-        } catch let error as TerminalError {
-            printError("bulletin: \(error.description)")
+            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: widths.ambiguousWide, loading: loading) },
+                                           theme: theme, pending: pending)
+        } catch {
+            printError("bulletin: \(error)")
             finish(2, keeping: library)
         }
         finish(status, keeping: library)
-    }
-
-    func loadBulletins() throws -> [Bulletin] {
-        guard !paths.isEmpty else { return [BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)] }
-        let files = paths == ["-"] ? ["-"] : orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
-        return try files.map(input.load)
     }
 }
 

@@ -47,14 +47,20 @@ public struct HeadlineIndex: Sendable {
     public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         guard !query.isEmpty else { return [] }
         return scalars.withUnsafeBufferPointer { all in
-            func slotContains(_ s: Int32, _ keyword: FoldedText) -> Bool {
-                guard s >= 0 else { return false }
-                let range = Int(bounds[Int(s)])..<Int(bounds[Int(s) + 1])
+            func slotContains(_ s: Int, _ keyword: FoldedText) -> Bool {
+                let range = Int(bounds[s])..<Int(bounds[s + 1])
                 return FoldedSlice(scalars: UnsafeBufferPointer(rebasing: all[range]), origin: []).firstIndex(of: keyword) != nil
             }
+            // Section titles repeat for every article: test each slot once per keyword.
+            let firstSectionSlot = 2 * articles.count
+            let sectionHits = query.keywords.map { keyword in
+                (firstSectionSlot..<bounds.count - 1).map { slotContains($0, keyword) }
+            }
             func matches(_ k: Int) -> Bool {
-                query.keywords.allSatisfy { keyword in
-                    slotContains(Int32(2 * k), keyword) || slotContains(Int32(2 * k + 1), keyword) || slotContains(sectionSlot[k], keyword)
+                query.keywords.indices.allSatisfy { q in
+                    let section = Int(sectionSlot[k])
+                    return (section >= 0 && sectionHits[q][section - firstSectionSlot])
+                        || slotContains(2 * k, query.keywords[q]) || slotContains(2 * k + 1, query.keywords[q])
                 }
             }
             if let candidates { return candidates.filter { articlePosition($0).map(matches) ?? false } }

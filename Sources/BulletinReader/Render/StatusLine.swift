@@ -15,6 +15,7 @@ extension ReaderState {
         left += "  article \(place.article == 0 ? "–" : String(place.article))/\(place.articles)"
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
+        if loading { left += "  loading…" }
         let warnings = library.bulletins.reduce(0) { $0 + $1.warnings.count }
         var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
         right += "? help  q quit "

@@ -20,8 +20,11 @@ public struct ReaderState: Sendable {
         public var query: SearchQuery { SearchQuery(text) }
     }
 
-    public let library: Library
-    let layouts: LayoutCache
+    public internal(set) var library: Library
+    var layouts: LayoutCache
+    /// True while only the opening of a big bulletin is shown and the whole
+    /// file is still being parsed (see `finishLoading`).
+    public internal(set) var loading = false
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var focus: Pane = .article
@@ -41,8 +44,9 @@ public struct ReaderState: Sendable {
     public internal(set) var message: String?
     public internal(set) var quit = false
 
-    public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false) {
+    public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false) {
         self.library = library
+        self.loading = loading
         layouts = LayoutCache(library: library, ambiguousWide: ambiguousWide)
         self.width = width
         self.height = height

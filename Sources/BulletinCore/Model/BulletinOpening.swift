@@ -1,0 +1,54 @@
+import CByteScan
+
+/// The start of a big bulletin, parsed from a window of its bytes so a
+/// reader can paint at once while the whole file is parsed in the
+/// background. The window skips a long table of contents: it starts at the
+/// section heading before the first article heading (`### `), since the
+/// first screen of the body is what a reader shows first.
+public struct BulletinOpening: Sendable {
+    /// The window as a bulletin of its own (titled after the file).
+    public let bulletin: Bulletin
+    /// Lines of the file before the window: window line `n` is file line `n + lineOffset`.
+    public let lineOffset: Int
+
+    /// Files smaller than this are parsed whole before the first paint.
+    public static let minimumFileSize = 4 << 20
+    public static let windowSize = 256 << 10
+    /// How far before the first article heading its section heading is looked for.
+    static let sectionLookBack = 64 << 10
+
+    /// The opening of the bulletin at `path`, or nil when it is small enough
+    /// to parse whole (or UTF-16, whose lines this byte search cannot find).
+    public static func read(path: String, encoding: TextEncoding? = nil,
+                            minimumSize: Int = minimumFileSize, window: Int = windowSize) throws(BulletinError) -> BulletinOpening? {
+        guard path != "-" else { return nil }
+        let file = try FileReader.read(path: path)
+        let bytes = file.buffer
+        guard bytes.count >= minimumSize, encoding == nil || encoding == .utf8 || encoding == .gb18030,
+              !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        else { return nil }
+        let start = windowStart(bytes)
+        var end = min(bytes.count, start + window)
+        if end < bytes.count { while end > start && bytes[end - 1] != 0x0A { end -= 1 } }
+        guard end > start else { return nil }
+        let windowBytes = ByteStorage(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        let lineOffset = count_byte(bytes.baseAddress, start, 0x0A)
+        let (source, scan) = try SourceDecoder.decode(windowBytes, path: path, forcing: encoding, overlapping: OutlineScan.init)
+        return BulletinOpening(bulletin: BulletinParser.build(source, scan: scan, path: path), lineOffset: lineOffset)
+    }
+
+    /// Offset of the line to start the window at: 0 when the first article
+    /// heading is near the top, else the last `## ` line shortly before it.
+    static func windowStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let needle: [UInt8] = Array("\n### ".utf8)
+        guard let found = string_search(bytes.baseAddress, bytes.count, needle, needle.count) else { return 0 }
+        let article = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes.baseAddress! + 1
+        guard article > sectionLookBack else { return 0 }
+        var i = article - 1
+        while i > article - sectionLookBack {
+            if bytes[i - 1] == 0x0A && bytes[i] == 0x23 && bytes[i + 1] == 0x23 && bytes[i + 2] == 0x20 { return i }
+            i -= 1
+        }
+        return article
+    }
+}
