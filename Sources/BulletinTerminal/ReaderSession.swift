@@ -12,6 +12,7 @@ public enum ReaderSession {
         defer { terminal.close() }
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
+        pending?.start()
         while !state.quit {
             let waiting = pending?.isWaiting == true
             let event = terminal.nextEvent(timeoutMilliseconds: waiting ? 50 : -1)

@@ -28,7 +28,8 @@ struct BulletinCommand: ParsableCommand {
     /// `search` promises), instead of ArgumentParser's 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: ParsableCommand = try isPlainReaderRun(arguments) ? ReadCommand.parse(arguments) : parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -37,5 +38,13 @@ struct BulletinCommand: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// `bulletin` or `bulletin FILE...` with no options: the reader's own
+    /// arguments parsed alone. ArgumentParser otherwise reflects over every
+    /// subcommand first, a few milliseconds of the reader's first paint.
+    static func isPlainReaderRun(_ arguments: [String]) -> Bool {
+        let subcommands = configuration.subcommands.map { $0._commandName } + ["help"]
+        return arguments.allSatisfy { $0 == "-" || !$0.hasPrefix("-") } && !(arguments.first.map(subcommands.contains) ?? false)
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import BulletinCore
 import BulletinReader
 import BulletinTerminal
-import Dispatch
 import Glibc
 
 /// The interactive reader: the default command, so `bulletin FILE...` and
@@ -42,14 +41,15 @@ struct ReadCommand: ParsableCommand {
         let encoding = try input.resolvedEncoding()
         // One big file: paint its opening now, swap in the whole when parsed.
         if files.count == 1, let opening = orFail({ () throws(BulletinError) in try BulletinOpening.read(path: files[0], encoding: encoding) }) {
-            let pending = PendingUpdate()
-            DispatchQueue.global(qos: .userInitiated).async {
-                switch Result(catching: { () throws(BulletinError) in try BulletinParser.parse(path: files[0], encoding: encoding) }) {
-                case .success(let bulletin):
+            let pending = PendingUpdate {
+                switch Result(catching: { () throws(BulletinError) in
+                    (try BulletinParser.parse(path: files[0], encoding: encoding), try opening.lineOffset())
+                }) {
+                case .success(let (bulletin, lineOffset)):
                     let full = Library([bulletin])
-                    pending.deliver { $0.finishLoading(full, lineOffset: opening.lineOffset) }
+                    return { $0.finishLoading(full, lineOffset: lineOffset) }
                 case .failure(let error):
-                    pending.deliver { $0.loadingFailed("bulletin: \(error.description)") }
+                    return { $0.loadingFailed("bulletin: \(error.description)") }
                 }
             }
             read(Library([opening.bulletin]), theme: chosen, loading: true, pending: pending)

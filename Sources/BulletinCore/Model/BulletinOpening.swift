@@ -8,12 +8,13 @@ import CByteScan
 public struct BulletinOpening: Sendable {
     /// The window as a bulletin of its own (titled after the file).
     public let bulletin: Bulletin
-    /// Lines of the file before the window: window line `n` is file line `n + lineOffset`.
-    public let lineOffset: Int
+    /// Byte offset of the window in the file.
+    public let windowStart: Int
 
     /// Files smaller than this are parsed whole before the first paint.
     public static let minimumFileSize = 4 << 20
-    public static let windowSize = 256 << 10
+    /// Enough for a few screens of articles; parsing it costs about a millisecond.
+    public static let windowSize = 64 << 10
     /// How far before the first article heading its section heading is looked for.
     static let sectionLookBack = 64 << 10
 
@@ -32,9 +33,16 @@ public struct BulletinOpening: Sendable {
         if end < bytes.count { while end > start && bytes[end - 1] != 0x0A { end -= 1 } }
         guard end > start else { return nil }
         let windowBytes = ByteStorage(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        let lineOffset = count_byte(bytes.baseAddress, start, 0x0A)
         let (source, scan) = try SourceDecoder.decode(windowBytes, path: path, forcing: encoding, overlapping: OutlineScan.init)
-        return BulletinOpening(bulletin: BulletinParser.build(source, scan: scan, path: path), lineOffset: lineOffset)
+        return BulletinOpening(bulletin: BulletinParser.build(source, scan: scan, path: path), windowStart: start)
+    }
+
+    /// Lines of the file before the window: window line `n` is file line
+    /// `n + lineOffset()`. Counted from the file's bytes (LF is one byte in
+    /// UTF-8 and GB18030 alike) when needed, off the first paint's path.
+    public func lineOffset() throws(BulletinError) -> Int {
+        let file = try FileReader.read(path: bulletin.path)
+        return count_byte(file.base, min(windowStart, file.count), 0x0A)
     }
 
     /// Offset of the line to start the window at: 0 when the first article
