@@ -20,7 +20,7 @@ struct ThemesCommand: ParsableCommand {
         var broken = false
         for entry in catalog.entries() {
             var line = entry.name.padding(toLength: 16)
-            switch Result(catching: { () throws(ThemeError) in try catalog.load(entry.origin == "built-in" ? entry.name : entry.origin) }) {
+            switch Result(catching: { () throws(ThemeError) in try ThemeCatalog.parse(entry) }) {
             case .success(let theme): line += theme.description
             case .failure(let error): line += "BROKEN: \(error.description)"; broken = true
             }

@@ -7,11 +7,13 @@ public struct DocumentLayout: Sendable {
     public let ambiguousWide: Bool
     public let numbers: HeadingNumbers
 
-    public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false) {
+    /// `numbers`: the bulletin's heading numbers when the caller keeps them
+    /// (they do not depend on the width, and take a pass over the outline).
+    public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false, numbers: HeadingNumbers? = nil) {
         self.bulletin = bulletin
         self.width = max(1, width)
         self.ambiguousWide = ambiguousWide
-        numbers = HeadingNumbers(bulletin.outline)
+        self.numbers = numbers ?? HeadingNumbers(bulletin.outline)
     }
 
     /// The lines of one node: its heading, then its own body blocks (parsed

@@ -16,7 +16,7 @@ extension ReaderState {
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
         if loading { left += "  loading…" }
-        let warnings = library.bulletins.reduce(0) { $0 + $1.warnings.count }
+        let warnings = library.warningCount
         var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
         right += "? help  q quit "
         var column = grid.write(left, x: 0, y: y, style: style)

@@ -6,8 +6,7 @@ import BulletinCore
 public final class LayoutCache: @unchecked Sendable {
     let library: Library
     let ambiguousWide: Bool
-    private var layouts: [Int: DocumentLayout] = [:]  // by bulletin, at `layoutWidth`
-    private var layoutWidth = -1
+    private var numbers: [Int: HeadingNumbers] = [:]  // by bulletin, for every width
     private var lines: [Key: [LayoutLine]] = [:]
     /// Control characters that HTML entities in article text decoded to, by
     /// global node: found while parsing bodies, reported under `w`.
@@ -26,10 +25,11 @@ public final class LayoutCache: @unchecked Sendable {
         if let cached = lines[key] { return cached }
         if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
         let (b, n) = library.locate(node)
-        if width != layoutWidth { layouts.removeAll(); layoutWidth = width }
-        let layout = layouts[b] ?? DocumentLayout(bulletin: library.bulletins[b], width: width, ambiguousWide: ambiguousWide)
-        layouts[b] = layout
-        let blocks = library.bulletins[b].blocks(of: n)
+        let bulletin = library.bulletins[b]
+        let headingNumbers = numbers[b] ?? HeadingNumbers(bulletin.outline)
+        numbers[b] = headingNumbers
+        let layout = DocumentLayout(bulletin: bulletin, width: width, ambiguousWide: ambiguousWide, numbers: headingNumbers)
+        let blocks = bulletin.blocks(of: n)
         let removed = blocks.reduce(0) { $0 + $1.removedControls }
         if removed > 0 { removedControls[node] = removed }
         let result = layout.lines(for: n, blocks: blocks)

@@ -14,6 +14,8 @@ public struct Library: Sendable {
     /// Every TOC row with nothing folded or filtered.
     let allRows: [TOCRow]
     let indexes: [HeadlineIndex]
+    /// Warnings of all bulletins together (the status line shows the count).
+    public let warningCount: Int
 
     public init(_ bulletins: [Bulletin]) {
         self.bulletins = bulletins
@@ -39,6 +41,7 @@ public struct Library: Sendable {
         self.articles = articles
         allRows = rows
         indexes = bulletins.map(HeadlineIndex.init)
+        warningCount = bulletins.reduce(0) { $0 + $1.warnings.count }
     }
 
     public var nodeCount: Int { starts.last! }

@@ -53,10 +53,16 @@ public struct ThemeCatalog: Sendable {
             }
             return try ThemeParser.parse(text, name: Self.stem(nameOrPath), path: nameOrPath)
         }
-        guard let entry = entries().first(where: { $0.name == nameOrPath }) else {
+        let all = entries()
+        guard let entry = all.first(where: { $0.name == nameOrPath }) else {
             throw ThemeError(path: nameOrPath, line: nil,
-                             message: "no such theme; available: \(entries().map(\.name).joined(separator: ", "))")
+                             message: "no such theme; available: \(all.map(\.name).joined(separator: ", "))")
         }
+        return try Self.parse(entry)
+    }
+
+    /// The theme an entry holds; errors name `Themes/NAME.toml` for built-in ones.
+    public static func parse(_ entry: Entry) throws(ThemeError) -> Theme {
         let path = entry.origin == "built-in" ? "Themes/\(entry.name).toml" : entry.origin
         return try ThemeParser.parse(entry.text, name: entry.name, path: path)
     }
