@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # First paint and peak memory of the reader against less, in the same run,
 # under tmux at 120x40: launch, then poll capture-pane until a marker shows.
-#   bash bench/first-paint.sh [RUNS]     (needs the static release build of bench/run.sh)
+#   bash bench/first-paint.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-9}
-BIN=$PWD/.build-static/release/bulletin
+BIN=$(bench/build.sh)/bulletin
 SEED=$(cd ../shared/fixtures && pwd)/seed-bulletin.md
 BIG=$PWD/bench/data/big-100.md
 [ -f "$BIG" ] || python3 bench/generate.py big "$BIG" --megabytes 100

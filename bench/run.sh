@@ -12,9 +12,7 @@ ARCHIVE_MB=${QUICK:+10}; ARCHIVE_MB=${ARCHIVE_MB:-200}
 SEED=../shared/fixtures/seed-bulletin.md
 RARE=鲲鹏计划
 
-# Statically linked Swift runtime, as a release would ship: half the start-up time.
-swift build -c release --static-swift-stdlib --scratch-path .build-static >/dev/null
-BIN=.build-static/release/bulletin
+BIN=$(bench/build.sh)/bulletin
 mkdir -p "$DATA"
 [ -f "$DATA/big-$BIG_MB.md" ] || python3 bench/generate.py big "$DATA/big-$BIG_MB.md" --megabytes "$BIG_MB"
 [ -d "$DATA/archive-$FILES" ] || python3 bench/generate.py archive "$DATA/archive-$FILES" --files "$FILES" --megabytes "$ARCHIVE_MB"

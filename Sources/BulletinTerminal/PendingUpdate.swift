@@ -17,7 +17,7 @@ public final class PendingUpdate: Sendable {
         self.work = work
     }
 
-    static let startDelay = DispatchTimeInterval.milliseconds(30)
+    static let startDelay = DispatchTimeInterval.milliseconds(150)
 
     func start() {
         DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + Self.startDelay) { [self] in

@@ -51,20 +51,31 @@ final class TerminalScreen {
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 
-    /// Copies the grid to the screen: only the cells that changed since the last frame.
+    /// Copies the grid to the screen: only the cells that changed since the
+    /// last frame (after a clear: only those that are not plain blanks).
     func draw(_ grid: CellGrid) {
         let full = shown.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if full { werase(window) }
         var cell = cchar_t()
+        var chars = [wchar_t](repeating: 0, count: 6)  // a grapheme: up to 5 scalars, then 0
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let c = grid[x, y]
                 if c.isContinuation { continue }
-                if !full, let shown, shown[x, y] == c,
-                   c.width == 1 || (x + 1 < grid.width && shown[x + 1, y] == grid[x + 1, y]) { continue }
-                var chars: [wchar_t] = c.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) } + [0]
                 let (attributes, pair) = styles.attributes(for: c.style)
-                setcchar(&cell, &chars, attributes, pair, nil)
+                if full {
+                    if c.text == " " && attributes == 0 && pair == 0 { continue }
+                } else if let shown, shown[x, y] == c,
+                          c.width == 1 || (x + 1 < grid.width && shown[x + 1, y] == grid[x + 1, y]) {
+                    continue
+                }
+                var k = 0
+                for scalar in c.text.unicodeScalars.prefix(5) {
+                    chars[k] = wchar_t(bitPattern: scalar.value)
+                    k += 1
+                }
+                chars[k] = 0
+                setcchar(&cell, chars, attributes, pair, nil)
                 mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
         }

@@ -29,7 +29,8 @@ struct BulletinCommand: ParsableCommand {
     static func main() {
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            var command: ParsableCommand = try isPlainReaderRun(arguments) ? ReadCommand.parse(arguments) : parseAsRoot()
+            if isPlainReaderRun(arguments) { ReaderLaunch(paths: arguments).run() }
+            var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -40,9 +41,9 @@ struct BulletinCommand: ParsableCommand {
         }
     }
 
-    /// `bulletin` or `bulletin FILE...` with no options: the reader's own
-    /// arguments parsed alone. ArgumentParser otherwise reflects over every
-    /// subcommand first, a few milliseconds of the reader's first paint.
+    /// `bulletin` or `bulletin FILE...` with no options: nothing for
+    /// ArgumentParser to parse, whose reflection over every command would
+    /// be a good part of the reader's first paint.
     static func isPlainReaderRun(_ arguments: [String]) -> Bool {
         let subcommands = configuration.subcommands.map { $0._commandName } + ["help"]
         return arguments.allSatisfy { $0 == "-" || !$0.hasPrefix("-") } && !(arguments.first.map(subcommands.contains) ?? false)

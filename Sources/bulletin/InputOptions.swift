@@ -27,7 +27,7 @@ struct WidthOptions: ParsableArguments {
 }
 
 /// The value, or the error printed as one line and exit status 2.
-func orFail<T>(_ body: () throws(BulletinError) -> T) -> T {
+func orFail<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) -> T {
     switch Result(catching: body) {
     case .success(let value): return value
     case .failure(let error): fail(error)
@@ -42,7 +42,7 @@ func finish(_ status: Int32 = 0, keeping value: some Any) -> Never {
 }
 
 /// Prints `bulletin: message` on stderr and exits with status 2.
-func fail(_ error: BulletinError) -> Never {
+func fail(_ error: some Error & CustomStringConvertible) -> Never {
     printError("bulletin: \(error.description)")
     exit(2)
 }

@@ -27,7 +27,7 @@ import Testing
             _ = try ThemeParser.parse(broken, name: "x", path: "x.toml")
         } catch {
             #expect(error.line == line)
-            #expect(error.description.hasPrefix("x.toml:\(line): "))
+            #expect(error.description.hasPrefix("theme x.toml:\(line): "))
         }
     }
 

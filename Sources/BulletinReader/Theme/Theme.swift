@@ -38,13 +38,14 @@ public struct Theme: Sendable {
     public subscript(part: ThemePart) -> PartStyle { styles[part] ?? PartStyle() }
 }
 
-/// A theme that cannot be used, with the file and line at fault.
+/// A theme that cannot be used, with the file and line at fault; the
+/// description reads `theme FILE:LINE: message`.
 public struct ThemeError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var line: Int?
     public var message: String
 
     public var description: String {
-        "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+        "theme \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
     }
 }
