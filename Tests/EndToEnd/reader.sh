@@ -12,7 +12,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 fail() { echo "FAIL: $*"; echo "--- screen ---"; screen; exit 1; }
-screen() { tmux -L "$sock" capture-pane -p -t e2e 2>/dev/null || true; }
+screen() { tmux -L "$sock" capture-pane -p -t "$session" 2>/dev/null || true; }
 # Waits up to 10 s for the screen to contain (or, with -v, to lose) a text.
 wait_for() {
     local invert=0; [ "$1" = -v ] && { invert=1; shift; }
@@ -22,7 +22,7 @@ wait_for() {
     done
     fail "waited for ${invert/1/absence of }'$1'"
 }
-keys() { tmux -L "$sock" send-keys -t e2e "$@"; }
+keys() { tmux -L "$sock" send-keys -t "$session" "$@"; }
 
 # After the reader exits: its status and the terminal modes a broken exit would leave.
 cat > "$work/run.sh" <<SCRIPT
@@ -35,8 +35,10 @@ sleep 60
 SCRIPT
 chmod +x "$work/run.sh"
 
+# A new session (in the same server, so no server start races a shutdown).
 start() {
-    tmux -L "$sock" -f /dev/null new-session -d -s e2e -x 120 -y 40 \
+    session=$1; shift
+    tmux -L "$sock" -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
         -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no "$work/run.sh" "$@" \
         </dev/null >/dev/null 2>&1  # the server must not hold our caller's pipes open
 }
@@ -45,7 +47,7 @@ start() {
 mapfile -t sections < <("$bin" toc "$file" 2>/dev/null | sed -n 's/^ *[0-9]*    [0-9]*\. \(.*\)$/\1/p')
 [ ${#sections[@]} -ge 2 ] || fail "need a bulletin with at least two sections"
 
-start "$bin" "$file"
+start main "$bin" "$file"
 wait_for "? help"
 for title in "${sections[@]}"; do screen | grep -qF -- "▾ $title" || fail "TOC lacks section '$title'"; done
 echo "ok: the TOC lists all ${#sections[@]} sections"
@@ -77,15 +79,16 @@ echo "ok: / plus '$keyword' filters the TOC ($shown article rows of $total), Esc
 keys q
 wait_for "EXIT=0"
 screen | grep -q '^icanon echo' || fail "line mode and echo not restored"
-[ "$(tmux -L "$sock" display -p -t e2e '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 010 ] ||
-    fail "alternate screen, cursor or mouse mode not restored"
+restored() { [ "$(tmux -L "$sock" display -p -t "$session" '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 010 ]; }
+restored || fail "alternate screen, cursor or mouse mode not restored"
 echo "ok: q leaves a restored terminal"
 
-tmux -L "$sock" kill-session -t e2e
-start "$bin" "$file"
-wait_for "? help"
-pkill -TERM -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t e2e '#{pane_pid}')"
-wait_for "EXIT=143"
-screen | grep -q '^icanon echo' || fail "SIGTERM: line mode and echo not restored"
-[ "$(tmux -L "$sock" display -p -t e2e '#{alternate_on}#{cursor_flag}')" = 01 ] || fail "SIGTERM: screen not restored"
-echo "ok: SIGTERM leaves a restored terminal"
+for signal in TERM INT HUP; do
+    start "sig$signal" "$bin" "$file"
+    wait_for "? help"
+    pkill -"$signal" -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"
+    wait_for "EXIT=$((128 + $(kill -l "$signal")))"
+    screen | grep -q '^icanon echo' || fail "SIG$signal: line mode and echo not restored"
+    restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
+    echo "ok: SIG$signal leaves a restored terminal"
+done
