@@ -25,7 +25,7 @@ import Testing
         let fd = mkstemp(&template)
         _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
         close(fd)
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     @Test func openingStartsAtTheBodyAndMapsToFileLines() throws {
