@@ -16,11 +16,8 @@ static const attr_t shim_A_DIM = A_DIM;
 static const attr_t shim_A_UNDERLINE = A_UNDERLINE;
 static const attr_t shim_A_REVERSE = A_REVERSE;
 static const attr_t shim_A_ITALIC = A_ITALIC;
-static const attr_t shim_A_STANDOUT = A_STANDOUT;
 
 static const mmask_t shim_BUTTON1_PRESSED = BUTTON1_PRESSED;
-static const mmask_t shim_BUTTON1_CLICKED = BUTTON1_CLICKED;
-static const mmask_t shim_BUTTON1_RELEASED = BUTTON1_RELEASED;
 static const mmask_t shim_BUTTON4_PRESSED = BUTTON4_PRESSED;
 #ifdef BUTTON5_PRESSED
 static const mmask_t shim_BUTTON5_PRESSED = BUTTON5_PRESSED;

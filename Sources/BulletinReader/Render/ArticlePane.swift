@@ -43,7 +43,8 @@ extension ReaderState {
         case .link: CellStyle(.link)
         case .strong: CellStyle(base.part, extra: .bold)
         case .emphasis: CellStyle(base.part, extra: .italic)
-        case .strikethrough: CellStyle(base.part, extra: .strikethrough)
+        // ncurses has no strike-through attribute: struck text is dimmed.
+        case .strikethrough: CellStyle(base.part, extra: .dim)
         }
     }
 }

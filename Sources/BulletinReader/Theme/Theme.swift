@@ -8,11 +8,10 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
     public static let italic = TextAttributes(rawValue: 4)
     public static let underline = TextAttributes(rawValue: 8)
     public static let reverse = TextAttributes(rawValue: 16)
-    public static let strikethrough = TextAttributes(rawValue: 32)
 
     static let names: [(String, TextAttributes)] = [
         ("bold", .bold), ("dim", .dim), ("italic", .italic), ("underline", .underline),
-        ("reverse", .reverse), ("strikethrough", .strikethrough),
+        ("reverse", .reverse),
     ]
 }
 
