@@ -92,3 +92,21 @@ for signal in TERM INT HUP; do
     restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
     echo "ok: SIG$signal leaves a restored terminal"
 done
+
+# A big bulletin: the opening is painted first, then the whole replaces it.
+if command -v python3 >/dev/null; then
+    big="$work/big.md"
+    python3 "$(dirname "$0")/../../bench/generate.py" big "$big" --megabytes 5 >/dev/null
+    articles=$("$bin" toc "$big" 2>/dev/null | grep -cE '^ *[0-9]+      [0-9]+\.[0-9]+ ')
+    start big "$bin" "$big"
+    wait_for "q quit"
+    wait_for "/$articles "
+    screen | grep -qF "loading…" && fail "still loading after the article count is complete"
+    keys '}'
+    wait_for "article 1/$articles "
+    echo "ok: a 5 MB bulletin opens, then shows all $articles articles"
+    keys q
+    wait_for "EXIT=0"
+else
+    echo "note: python3 not found; big-bulletin loading not checked"
+fi
