@@ -1,4 +1,5 @@
 import CByteScan
+import Glibc
 
 /// The start of a big bulletin, parsed from a window of its bytes so a
 /// reader can paint at once while the whole file is parsed in the
@@ -22,7 +23,9 @@ public struct BulletinOpening: Sendable {
     /// to parse whole (or UTF-16, whose lines this byte search cannot find).
     public static func read(path: String, encoding: TextEncoding? = nil,
                             minimumSize: Int = minimumFileSize, window: Int = windowSize) throws(BulletinError) -> BulletinOpening? {
-        guard path != "-" else { return nil }
+        // The size first, so a small file is not read twice.
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, Int(info.st_size) >= minimumSize else { return nil }
         let file = try FileReader.read(path: path)
         let bytes = file.buffer
         guard bytes.count >= minimumSize, encoding == nil || encoding == .utf8 || encoding == .gb18030,
