@@ -93,6 +93,16 @@ for signal in TERM INT HUP; do
     echo "ok: SIG$signal leaves a restored terminal"
 done
 
+# Colours: the default theme sets some; NO_COLOR (monochrome) sets none, only attributes.
+colours() { tmux -L "$sock" capture-pane -e -p -t "$session" | grep -oE $'\e\\[[0-9;]*m' | grep -cE '\[(.*;)?([34][0-7]|[34]8;5;[0-9]+)m' || true; }
+start colour "$bin" "$file"
+wait_for "? help"
+[ "$(colours)" -gt 0 ] || fail "the default theme shows no colour"
+start nocolour env NO_COLOR=1 "$bin" "$file"
+wait_for "? help"
+[ "$(colours)" = 0 ] || fail "NO_COLOR still shows colours"
+echo "ok: NO_COLOR gives the monochrome theme"
+
 # A big bulletin: the opening is painted first, then the whole replaces it.
 if command -v python3 >/dev/null; then
     big="$work/big.md"
