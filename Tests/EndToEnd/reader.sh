@@ -95,7 +95,7 @@ done
 
 # Colours: the default theme sets some; NO_COLOR (monochrome) sets none, only attributes.
 colours() { tmux -L "$sock" capture-pane -e -p -t "$session" | grep -oE $'\e\\[[0-9;]*m' | grep -cE '\[(.*;)?([34][0-7]|[34]8;5;[0-9]+)m' || true; }
-start colour "$bin" "$file"
+start colour env -u NO_COLOR "$bin" "$file"
 wait_for "? help"
 [ "$(colours)" -gt 0 ] || fail "the default theme shows no colour"
 start nocolour env NO_COLOR=1 "$bin" "$file"
