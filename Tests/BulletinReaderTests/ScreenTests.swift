@@ -112,3 +112,35 @@ import Testing
         #expect(state.overlay == nil)
     }
 }
+
+@Suite struct HostileInputTests {
+    static let inputs: [(String, String)] = [
+        ("empty", ""),
+        ("title only", "# 只有标题\n"),
+        ("no sections", "正文第一段。\n\n正文第二段。\n"),
+        ("escapes", "# T\u{1B}[31m\n\n## A\u{7}\u{9B}2J\n\n### 北京 | 标题&#27;[2J&#7;\n\n正文\u{1B}]0;title\u{7}继续 &#x9b;1m\n"),
+        ("wide and joined", "# 😀\n\n## 👩‍👩‍👧 家庭\n\n### e\u{301}\u{301} | \u{200B}零宽\u{FE0F}\u{202E}反向\n\n" + String(repeating: "长", count: 3000) + "\n"),
+        ("one long word", "## S\n\n### R | H\n\n" + String(repeating: "a", count: 5000) + "\n"),
+        ("deep headings", "## S\n\n### R | H\n\n#### 4\n\n##### 5\n\n###### 6\n\n- a\n  - b\n\n```\ncode\t\u{1B}x\n```\n"),
+    ]
+
+    @Test(arguments: inputs.map(\.0))
+    func rendersWithoutControlCharactersAtAnySize(name: String) {
+        let text = Self.inputs.first { $0.0 == name }!.1
+        for (w, h) in [(1, 1), (20, 5), (40, 10), (41, 11), (80, 24), (200, 60)] {
+            var state = Reader.state(text, width: w, height: h)
+            for keys in ["", "j", "G", "]", "}", "/a", "{enter}", "n", "{esc}", "?", "{esc}w", "{esc}{tab}jz", "t"] {
+                state.press(keys)
+                let grid = state.render()
+                #expect(grid.lines.count == h)
+                #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) } },
+                        "\(name) at \(w)x\(h) after \(keys)")
+                // Cells never add up past the width.
+                for y in 0..<h {
+                    let columns = (0..<w).reduce(0) { $0 + Int(grid[$1, y].width) }
+                    #expect(columns <= w)
+                }
+            }
+        }
+    }
+}
