@@ -14,15 +14,17 @@ public enum ReaderSession {
         terminal.draw(state.render())
         pending?.start()
         while !state.quit {
+            let signal = pendingSignal.load(ordering: .relaxed)
+            if signal != 0 { return 128 + signal }
+            // A signal that lands after the check above but before the read
+            // blocks does not interrupt it; the timeout bounds that wait.
             let waiting = pending?.isWaiting == true
-            let event = terminal.nextEvent(timeoutMilliseconds: waiting ? 50 : -1)
+            let event = terminal.nextEvent(timeoutMilliseconds: waiting ? 50 : 500)
             if waiting, let change = pending?.take() {
                 change(&state)
                 terminal.draw(state.render())
             }
-            let signal = pendingSignal.load(ordering: .relaxed)
-            if signal != 0 { return 128 + signal }
-            guard let event else { continue }
+            guard let event, pendingSignal.load(ordering: .relaxed) == 0 else { continue }
             state.handle(event)
             terminal.draw(state.render())
         }

@@ -30,6 +30,8 @@ final class TerminalScreen {
         input = tty
         SignalGuard.saveTerminal(fd: fileno(tty))
         SignalGuard.installCrashHandlers()
+        // Before newterm, so ncurses keeps ours rather than adding its own.
+        SignalGuard.installQuitHandlers()
         guard let screen = newterm(nil, shim_stdout(), tty) else {
             fclose(tty)
             SignalGuard.removeCrashHandlers()
@@ -37,7 +39,6 @@ final class TerminalScreen {
         }
         self.screen = screen
         window = shim_stdscr()
-        SignalGuard.installQuitHandlers()
         cbreak()
         noecho()
         nonl()

@@ -13,24 +13,26 @@ trap 'exit 130' INT TERM HUP
 
 fail() { echo "FAIL: $*"; echo "--- screen ---"; screen; exit 1; }
 screen() { tmux -L "$sock" capture-pane -p -t "$session" 2>/dev/null || true; }
-# Waits up to 10 s for the screen to contain (or, with -v, to lose) a text.
-wait_for() {
-    local invert=0; [ "$1" = -v ] && { invert=1; shift; }
-    for _ in $(seq 100); do
-        if screen | grep -qF -- "$1"; then [ $invert = 0 ] && return 0; else [ $invert = 1 ] && return 0; fi
-        sleep 0.1
-    done
-    fail "waited for ${invert/1/absence of }'$1'"
+# True once a command succeeds, trying for up to 10 s: tmux may show a frame
+# half drawn, so every check of the screen is retried until it settles.
+eventually() {
+    for _ in $(seq 100); do "$@" && return 0; sleep 0.1; done
+    return 1
 }
+shows() { screen | grep -qF -- "$1"; }
+lacks() { ! shows "$1"; }
+wait_for() { eventually shows "$1" || fail "waited for '$1'"; }
+wait_for_absence() { eventually lacks "$1" || fail "waited for absence of '$1'"; }
 keys() { tmux -L "$sock" send-keys -t "$session" "$@"; }
 
 # After the reader exits: its status and the terminal modes a broken exit would leave.
 cat > "$work/run.sh" <<SCRIPT
 #!/bin/sh
 "\$@"
-echo "EXIT=\$?"
-stty -a | tr ' ;' '\n\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' '
-echo
+status=\$?
+# One line, written once the modes are known, so a reader of the screen
+# never sees the status without them.
+echo "EXIT=\$status MODES=\$(stty -a | tr ' ;' '\n\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\n' ' ')"
 sleep 60
 SCRIPT
 chmod +x "$work/run.sh"
@@ -49,36 +51,37 @@ mapfile -t sections < <("$bin" toc "$file" 2>/dev/null | sed -n 's/^ *[0-9]*    
 
 start main "$bin" "$file"
 wait_for "? help"
-for title in "${sections[@]}"; do screen | grep -qF -- "▾ $title" || fail "TOC lacks section '$title'"; done
+for title in "${sections[@]}"; do eventually shows "▾ $title" || fail "TOC lacks section '$title'"; done
 echo "ok: the TOC lists all ${#sections[@]} sections"
 
 keys ']'
 wait_for "§1/${#sections[@]}"
 keys ']'
 wait_for "§2/${#sections[@]}"
-screen | grep -qF -- "│ 2. ${sections[1]}" || fail "']' did not bring section 2 to the top of the article pane"
+eventually shows "│ 2. ${sections[1]}" || fail "']' did not bring section 2 to the top of the article pane"
 echo "ok: ] moves to the next section"
 
 # The region of the second section's first article, searched for.
 keyword=$("$bin" toc "$file" 2>/dev/null | sed -n 's/^ *[0-9]*      2\.1 \(.*\)$/\1/p' | sed 's/ | .*//')
 [ -n "$keyword" ] || fail "no headline in section 2 to search for"
 # TOC article rows: indented four columns (the article pane's rows start blank).
-total=$(screen | grep -c '^    [^ ]' || true)
+article_rows() { screen | grep -c '^    [^ ]' || true; }
+total=$(article_rows)
 keys '/'
 wait_for "Enter jumps"
 keys -l "$keyword"
 wait_for "/$keyword"
 wait_for "match"
-shown=$(screen | grep -c '^    [^ ]' || true)
-screen | grep -q "^    .*$keyword" || fail "the filtered TOC does not show the article with '$keyword'"
-[ "$shown" -lt "$total" ] || fail "typing '$keyword' did not filter the TOC ($shown of $total article rows)"
+filtered() { screen | grep -q "^    .*$keyword" && [ "$(article_rows)" -lt "$total" ]; }
+eventually filtered || fail "typing '$keyword' did not filter the TOC to its article ($(article_rows) of $total article rows)"
+shown=$(article_rows)
 keys Escape
-wait_for -v "/$keyword"
+wait_for_absence "/$keyword"
 echo "ok: / plus '$keyword' filters the TOC ($shown article rows of $total), Esc restores it"
 
 keys q
-wait_for "EXIT=0"
-screen | grep -q '^icanon echo' || fail "line mode and echo not restored"
+wait_for "EXIT="
+shows "EXIT=0 MODES=icanon echo" || fail "q: exit status, line mode or echo wrong"
 restored() { [ "$(tmux -L "$sock" display -p -t "$session" '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 010 ]; }
 restored || fail "alternate screen, cursor or mouse mode not restored"
 echo "ok: q leaves a restored terminal"
@@ -87,8 +90,8 @@ for signal in TERM INT HUP; do
     start "sig$signal" "$bin" "$file"
     wait_for "? help"
     pkill -"$signal" -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"
-    wait_for "EXIT=$((128 + $(kill -l "$signal")))"
-    screen | grep -q '^icanon echo' || fail "SIG$signal: line mode and echo not restored"
+    wait_for "EXIT="
+    shows "EXIT=$((128 + $(kill -l "$signal"))) MODES=icanon echo" || fail "SIG$signal: exit status, line mode or echo wrong"
     restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
     echo "ok: SIG$signal leaves a restored terminal"
 done
@@ -97,7 +100,8 @@ done
 colours() { tmux -L "$sock" capture-pane -e -p -t "$session" | grep -oE $'\e\\[[0-9;]*m' | grep -cE '\[(.*;)?([34][0-7]|[34]8;5;[0-9]+)m' || true; }
 start colour env -u NO_COLOR "$bin" "$file"
 wait_for "? help"
-[ "$(colours)" -gt 0 ] || fail "the default theme shows no colour"
+coloured() { [ "$(colours)" -gt 0 ]; }
+eventually coloured || fail "the default theme shows no colour"
 start nocolour env NO_COLOR=1 "$bin" "$file"
 wait_for "? help"
 [ "$(colours)" = 0 ] || fail "NO_COLOR still shows colours"
@@ -111,7 +115,7 @@ if command -v python3 >/dev/null; then
     start big "$bin" "$big"
     wait_for "q quit"
     wait_for "/$articles "
-    screen | grep -qF "loading…" && fail "still loading after the article count is complete"
+    eventually lacks "loading…" || fail "still loading after the article count is complete"
     keys '}'
     wait_for "article 1/$articles "
     echo "ok: a 5 MB bulletin opens, then shows all $articles articles"
