@@ -47,8 +47,11 @@ func fail(_ error: some Error & CustomStringConvertible) -> Never {
     exit(2)
 }
 
+/// Prints a message on stderr, each line with its control characters
+/// spelled out: file names come from outside and may hold escape sequences.
 func printError(_ message: String) {
-    var line = message + "\n"
+    var line = message.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { ControlFilter.escaped(String($0)) }.joined(separator: "\n") + "\n"
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
 
@@ -56,7 +59,8 @@ func printError(_ message: String) {
 func printWarnings(_ bulletin: Bulletin, extra: [Warning] = []) {
     var out = OutputBuffer(descriptor: 2)
     for warning in bulletin.warnings + extra {
-        out.write(warning.line.map { "\(bulletin.path):\($0)" } ?? bulletin.path)
+        let path = ControlFilter.escaped(bulletin.path)
+        out.write(warning.line.map { "\(path):\($0)" } ?? path)
         out.write(": warning: \(warning.message)\n")
     }
     out.flush()

@@ -43,7 +43,7 @@ struct SearchCommand: ParsableCommand {
         } else {
             var out = OutputBuffer()
             for hit in outcome.hits {
-                out.write("\(hit.path):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle + "\n")
+                out.write("\(ControlFilter.escaped(hit.path)):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle + "\n")
             }
             out.flush()
         }

@@ -178,4 +178,27 @@ struct CLI {
         #expect(try CLI.run(["toc", path.path]).stderr.contains("removed"))
         #expect(try CLI.run(["cat", path.path]).stderr.contains("removed 1 control character(s) decoded from HTML entities in article text"))
     }
+
+    /// File names come from outside the bulletin: in errors, warnings and
+    /// search hits their control characters are spelled out, never sent.
+    @Test func hostileFileNamesAreSpelledOutInMessages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let named = folder.appendingPathComponent("a\u{1B}[31m\u{9B}2J.md")
+        try Data("## 要闻\n\n上海 | 新闻\n北京 | 没有文章\n\n## 要闻\n\n### 上海 | 新闻\n\n正文。\n".utf8).write(to: named)
+        let missing = folder.appendingPathComponent("gone\u{1B}]0;title\u{07}.md").path
+        let runs = [["toc", named.path], ["search", "新闻", folder.path], ["toc", missing], [missing], ["--bogus\u{1B}[5m"]]
+        for command in runs {
+            let result = try CLI.run(command)
+            let bad = (result.stdout + result.stderr).unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+            #expect(bad.isEmpty, "\(command) printed control characters")
+        }
+        #expect(try CLI.run(["toc", named.path]).stderr.contains("a\\u{1B}[31m\\u{9B}2J.md:4: warning"))
+        #expect(try CLI.run(["search", "新闻", folder.path]).stdout.contains("a\\u{1B}[31m\\u{9B}2J.md:8: "))
+        #expect(try CLI.run(["toc", named.path]).stdout.hasPrefix("     1  a[31m2J\n"), "the title from the file name drops its controls")
+        let error = try CLI.run([missing])
+        #expect(error.status == 2)
+        #expect(error.stderr == "bulletin: \(folder.path)/gone\\u{1B}]0;title\\u{7}.md: no such file or directory\n")
+    }
 }

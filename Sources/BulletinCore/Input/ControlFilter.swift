@@ -13,4 +13,21 @@ public enum ControlFilter {
     }
 
     public static func isRemovable(_ scalar: Unicode.Scalar) -> Bool { isRemovable(scalar.value) }
+
+    /// `text` with every control character (tab and newline too) spelled
+    /// out as `\u{1B}`: for text from outside the bulletin, such as file
+    /// names, that goes into a message on a terminal.
+    public static func escaped(_ text: String) -> String {
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || isRemovable(scalar) }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

@@ -59,11 +59,12 @@ public enum BulletinParser {
         parse(SourceText(text), path: path)
     }
 
-    /// File name without directory and extension ("standard input" for `-`).
+    /// File name without directory and extension ("standard input" for `-`),
+    /// as a title: without control characters, like the bulletin's own text.
     public static func fileStem(_ path: String) -> String {
         if path == "-" { return "standard input" }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        var name = Substring(path.split(separator: "/").last ?? Substring(path))
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && !ControlFilter.isRemovable($0) }))
     }
 }
