@@ -35,6 +35,18 @@ import Testing
         #expect(grid[11, 2].text == "如" && grid[11, 2].style.part == .tocArticle)
     }
 
+    @Test func cutTOCEntriesEndWithAnEllipsisRightAfterAWholeCharacter() {
+        let text = "## 要闻\n\n### 北京 | 短\n\n正文。\n\n### 上海 | 这是一个非常非常长的新闻标题需要截断\n\n正文。\n\n### X | abcdefghijklmnopqrstuvwxyz\n\n正文。\n"
+        // TOC width 20: text may use columns 0-18 (one blank before the border).
+        let toc = Reader.state(text, width: 60, height: 12).tocLines
+        #expect(toc[2] == "    北京 | 短")
+        // "    上海 | " is 11 columns; 个 (17-18) gives way to the ellipsis at 17, after 这是一.
+        #expect(toc[3] == "    上海 | 这是一…")
+        #expect(toc[4] == "    X | abcdefghij…")
+        let wide = Reader.state(text, width: 200, height: 12).tocLines
+        #expect(wide[3] == "    上海 | 这是一个非常非常长的新闻标题需要截断")
+    }
+
     @Test func cjkLinesUpInTheArticlePane() {
         var state = Reader.state(width: 61, height: 20)
         state.press("]]")  // 城市动态

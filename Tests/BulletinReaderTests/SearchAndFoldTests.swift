@@ -31,7 +31,7 @@ import Testing
     @Test func caseAndWidthInsensitiveAndNoMatchIsSaidPlainly() {
         var state = Reader.state(width: 140, height: 30)
         state.press("/ＷＨＯ")
-        #expect(state.tocLines.contains("    Geneva | WHO publishes updated guidance o"))
+        #expect(state.tocLines.contains("    Geneva | WHO publishes updated guidance …"))
         state.press("{esc}/火星")
         #expect(state.statusLine.contains("No headline matches “火星”"))
         #expect(state.screen[state.paneHeight + 1].contains("no match"))

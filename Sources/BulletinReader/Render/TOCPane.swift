@@ -39,6 +39,7 @@ extension ReaderState {
                 }
             }
             StyledRun(text: title, base: pick(part), ranges: sectionMatches).draw(&grid, x: column + 1, y: y, limit: limit)
+            markIfCut([marker, " ", title], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
         case .article:
             var column = x
             if let region = node.region {
@@ -46,6 +47,17 @@ extension ReaderState {
                 column = grid.write(" | ", x: column, y: y, limit: limit, style: pick(.muted))
             }
             StyledRun(text: node.headline, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
+            markIfCut([node.region.map { $0 + " | " } ?? "", node.headline], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
         }
+    }
+
+    /// Ends a row that did not fit with "…", so a cut headline does not pass for a whole one.
+    private func markIfCut(_ parts: [String], x: Int, y: Int, limit: Int, style: CellStyle, into grid: inout CellGrid) {
+        let needed = parts.reduce(x) { $0 + DisplayWidth.of($1, ambiguousWide: grid.ambiguousWide) }
+        guard needed > limit else { return }
+        let ellipsis = "…"
+        var column = max(0, limit - DisplayWidth.of(ellipsis, ambiguousWide: grid.ambiguousWide))
+        if column > 0, grid[column, y].isContinuation { column -= 1 }  // right after the last whole character
+        grid.write(ellipsis, x: column, y: y, limit: limit, style: style)
     }
 }
