@@ -35,7 +35,14 @@ final class TerminalScreen {
         guard let screen = newterm(nil, shim_stdout(), tty) else {
             fclose(tty)
             SignalGuard.removeCrashHandlers()
-            throw TerminalError(description: "cannot start the terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? "unset"))")
+            throw TerminalError(description: "cannot start the terminal (TERM=\(Self.termName))")
+        }
+        guard shim_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            fclose(tty)
+            SignalGuard.removeCrashHandlers()
+            throw TerminalError(description: "the terminal (TERM=\(Self.termName)) cannot move the cursor; use `bulletin cat` to print a bulletin")
         }
         self.screen = screen
         window = shim_stdscr()
@@ -49,6 +56,8 @@ final class TerminalScreen {
         mousemask(shim_BUTTON1_PRESSED | shim_BUTTON4_PRESSED | shim_BUTTON5_PRESSED, nil)
         styles = TerminalStyles(theme: theme)
     }
+
+    private static var termName: String { getenv("TERM").map { String(cString: $0) } ?? "unset" }
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 

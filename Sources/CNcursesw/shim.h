@@ -29,5 +29,10 @@ static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline FILE *shim_stdout(void) { return stdout; }
 static inline int shim_colors(void) { return COLORS; }
 static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
+/* Whether the current terminal can move the cursor (terminfo `cup`). */
+static inline int shim_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != 0 && cup != (const char *)-1;
+}
 
 #endif

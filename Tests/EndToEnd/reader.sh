@@ -96,6 +96,13 @@ for signal in TERM INT HUP; do
     echo "ok: SIG$signal leaves a restored terminal"
 done
 
+# A terminal that cannot move the cursor gets a one-line error, not a garbled screen.
+start dumb env TERM=dumb "$bin" "$file"
+wait_for "EXIT="
+shows "cannot move the cursor" || fail "TERM=dumb: no clear error"
+shows "EXIT=2 MODES=icanon echo" || fail "TERM=dumb: exit status, line mode or echo wrong"
+echo "ok: TERM=dumb gives a one-line error and leaves the terminal alone"
+
 # Colours: the default theme sets some; NO_COLOR (monochrome) sets none, only attributes.
 colours() { tmux -L "$sock" capture-pane -e -p -t "$session" | grep -oE $'\e\\[[0-9;]*m' | grep -cE '\[(.*;)?([34][0-7]|[34]8;5;[0-9]+)m' || true; }
 start colour env -u NO_COLOR "$bin" "$file"
