@@ -30,10 +30,20 @@ struct ReaderLaunch {
             }
             read(Library([opening.bulletin]), theme: chosen, loading: true, pending: pending)
         }
-        let bulletins = files.isEmpty
-            ? [BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]
-            : files.map { path in orFail { () throws(BulletinError) in try BulletinParser.parse(path: path, encoding: encoding) } }
-        read(Library(bulletins), theme: chosen, loading: false, pending: nil)
+        if files.isEmpty {
+            read(Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), theme: chosen, loading: false, pending: nil)
+        }
+        // Of several files, those that cannot be read are listed under `w`;
+        // the reader still opens if any can.
+        var bulletins: [Bulletin] = [], unreadable: [BulletinError] = []
+        for result in BulletinParser.parse(paths: files, encoding: encoding) {
+            switch result {
+            case .success(let bulletin): bulletins.append(bulletin)
+            case .failure(let error): unreadable.append(error)
+            }
+        }
+        if bulletins.isEmpty { fail(unreadable[0]) }
+        read(Library(bulletins, unreadable: unreadable), theme: chosen, loading: false, pending: nil)
     }
 
     /// Runs the reader and exits with its status.

@@ -115,6 +115,19 @@ import Testing
         #expect(fast.errors.count == 1, "the binary file is reported, not skipped")
     }
 
+    @Test func parsingManyFilesKeepsTheirOrderAndReportsEachFailure() throws {
+        let files = try Self.archive()
+        let results = BulletinParser.parse(paths: files)
+        #expect(results.count == files.count)
+        for (path, result) in zip(files, results) {
+            switch result {
+            case .success(let bulletin): #expect(bulletin.path == path)
+            case .failure(let error): #expect(path.hasSuffix("/binary.md") && error == .notText(path: path))
+            }
+        }
+        #expect(results.filter { (try? $0.get()) == nil }.count == 1)
+    }
+
     @Test func hiddenMatchesAreFound() throws {
         let files = try Self.archive()
         let names = { (query: String) in

@@ -123,6 +123,18 @@ import Testing
         state.press("w")
         #expect(state.overlay == nil)
     }
+
+    @Test func filesThatCouldNotBeOpenedAreCountedAndListedUnderW() {
+        let bulletin = BulletinParser.parse("## 要闻\n\n### 上海 | 新闻\n\n正文\n", path: "ok.md")
+        let library = Library([bulletin], unreadable: [.notText(path: "dir/bad.md"), .unreadable(path: "dir/locked.md", reason: "permission denied")])
+        var state = ReaderState(library: library, width: 100, height: 20)
+        #expect(state.tocLines.prefix(3) == ["▾ ok", "  ▾ 要闻", "    上海 | 新闻"])
+        #expect(state.statusLine.contains("w: 2 warnings"))
+        state.press("w")
+        let screen = state.screen.joined(separator: "\n")
+        #expect(screen.contains("dir/bad.md: not a text bulletin (binary data) (not opened)"))
+        #expect(screen.contains("dir/locked.md: cannot read: permission denied (not opened)"))
+    }
 }
 
 @Suite struct HostileInputTests {

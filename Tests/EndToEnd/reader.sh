@@ -96,6 +96,20 @@ for signal in TERM INT HUP; do
     echo "ok: SIG$signal leaves a restored terminal"
 done
 
+# A directory with an unreadable file: the readable bulletins open, the other is listed under w.
+mkdir -p "$work/dir"
+cp "$file" "$work/dir/a.md"
+printf '## \0\1\2' > "$work/dir/b.md"
+start dir "$bin" "$work/dir"
+wait_for "? help"
+eventually shows "▾ ${sections[0]}" || fail "directory: the readable bulletin is not shown"
+keys w
+wait_for "b.md: not a text bulletin (binary data) (not opened)"
+keys q
+keys q
+wait_for "EXIT=0"
+echo "ok: a directory opens its readable bulletins and lists the unreadable one under w"
+
 # A terminal that cannot move the cursor gets a one-line error, not a garbled screen.
 start dumb env TERM=dumb "$bin" "$file"
 wait_for "EXIT="

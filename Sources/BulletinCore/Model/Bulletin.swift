@@ -55,6 +55,13 @@ public enum BulletinParser {
         return build(source, scan: scan, path: path)
     }
 
+    /// Several files parsed on all cores: each one's bulletin or error, in order.
+    public static func parse(paths: [String], encoding: TextEncoding? = nil) -> [Result<Bulletin, BulletinError>] {
+        Parallel.mapTakingTurns(count: paths.count) { i in
+            Result { () throws(BulletinError) in try parse(path: paths[i], encoding: encoding) }
+        }
+    }
+
     public static func parse(_ text: String, path: String = "bulletin.md") -> Bulletin {
         parse(SourceText(text), path: path)
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import Synchronization
 
 /// Hands buffers or results to worker threads that read them, or write
 /// disjoint parts; the caller waits for the workers before touching them.
@@ -58,5 +59,42 @@ enum Parallel {
                 initialized = count
             }
         }
+    }
+
+    /// `(0..<count).map(transform)` on all cores, each worker taking the next
+    /// index when it is done: for items of very different cost, like files.
+    static func mapTakingTurns<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count: count)
+        let next = Atomic<Int>(0)
+        withoutActuallyEscaping(transform) { transform in
+            let shared = UncheckedSendable(transform)
+            DispatchQueue.concurrentPerform(iterations: max(1, min(processorCount, count))) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < count else { return }
+                    slots.store(i, shared.value(i))
+                }
+            }
+        }
+        return slots.results
+    }
+
+    /// One result slot per index; each is written by exactly one worker.
+    private final class Slots<T>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<T?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+
+        func store(_ index: Int, _ value: T) { buffer[index] = value }
+
+        var results: [T] { buffer.map { $0! } }
     }
 }

@@ -14,11 +14,14 @@ public struct Library: Sendable {
     /// Every TOC row with nothing folded or filtered.
     let allRows: [TOCRow]
     let indexes: [HeadlineIndex]
-    /// Warnings of all bulletins together (the status line shows the count).
+    /// Files that were asked for but could not be opened; the others are shown.
+    public let unreadable: [BulletinError]
+    /// Warnings of all bulletins together, unreadable files included (the status line shows the count).
     public let warningCount: Int
 
-    public init(_ bulletins: [Bulletin]) {
+    public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
         self.bulletins = bulletins
+        self.unreadable = unreadable
         var starts = [0], sections: [Int] = [], articles: [Int] = [], rows: [TOCRow] = []
         for bulletin in bulletins {
             let base = starts.last!
@@ -41,7 +44,7 @@ public struct Library: Sendable {
         self.articles = articles
         allRows = rows
         indexes = bulletins.map(HeadlineIndex.init)
-        warningCount = bulletins.reduce(0) { $0 + $1.warnings.count }
+        warningCount = bulletins.reduce(unreadable.count) { $0 + $1.warnings.count }
     }
 
     public var nodeCount: Int { starts.last! }

@@ -215,9 +215,9 @@ public struct ReaderState: Sendable {
         return min(100, max(0, offset * 100 / total))
     }
 
-    /// Every warning of every bulletin, as `file:line: message` lines.
+    /// Files not opened, then every warning of every bulletin, as `file:line: message` lines.
     public var warningLines: [String] {
-        var out: [String] = []
+        var out = library.unreadable.map { "\($0.description) (not opened)" }
         for (b, bulletin) in library.bulletins.enumerated() {
             for w in bulletin.warnings {
                 out.append("\(bulletin.path)\(w.line.map { ":\($0)" } ?? ""): \(w.message)")
