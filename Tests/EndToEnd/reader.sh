@@ -79,6 +79,34 @@ keys Escape
 wait_for_absence "/$keyword"
 echo "ok: / plus '$keyword' filters the TOC ($shown article rows of $total), Esc restores it"
 
+# Mouse, as the terminal reports it (X10 encoding: button, column, row, each + 32, 1-based).
+click() { keys -l "$(printf '\e[M%b%b%b' "\\$(printf '%03o' $((32 + $1)))" "\\$(printf '%03o' $((33 + $2)))" "\\$(printf '%03o' $((33 + $3)))")"; }
+row=$(screen | grep -n "^    $keyword | " | head -1 | cut -d: -f1)
+[ -n "$row" ] || fail "no TOC row for '$keyword' to click"
+at_top() { screen | head -1 | grep -qF -- "$1"; }
+not_at_top() { ! at_top "$1"; }
+at_top "│ 2.1 $keyword | " && fail "the article of '$keyword' is already at the top before the click"
+click 0 6 $((row - 1))
+eventually at_top "│ 2.1 $keyword | " || fail "clicking the TOC row of '$keyword' did not open its article"
+click 65 80 5
+eventually not_at_top "│ 2.1 $keyword | " || fail "the wheel did not scroll the article pane"
+echo "ok: clicking a TOC entry opens it, the wheel scrolls the article pane"
+
+# Resizing re-wraps and keeps the place; below 40x10 a notice replaces the panes.
+place=$(screen | tail -1 | grep -oE '§[0-9]+/[0-9]+ +article [0-9–]+/[0-9]+')
+[ -n "$place" ] || fail "no section and article in the status line"
+# A tiny size between the others, so each check sees a new frame.
+for size in "30 8" "70 20" "30 8" "120 40"; do
+    tmux -L "$sock" resize-window -t "$session" -x "${size% *}" -y "${size#* }"
+    if [ "$size" = "30 8" ]; then
+        wait_for "Terminal too small"
+    else
+        wait_for_absence "Terminal too small"
+        wait_for "$place"
+    fi
+done
+echo "ok: resizing keeps the reading place ($place), a tiny terminal gets a notice"
+
 keys q
 wait_for "EXIT="
 shows "EXIT=0 MODES=icanon echo" || fail "q: exit status, line mode or echo wrong"
