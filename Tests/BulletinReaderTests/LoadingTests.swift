@@ -65,5 +65,19 @@ import Testing
         state.press("{esc}")
         #expect(state.tocLines.contains("  ▸ 栏目1"))
     }
-}
 
+    /// Many files: the first is shown alone, then the whole set replaces it.
+    @Test func finishingAManyFileLoadKeepsThePlaceInTheFirstBulletin() {
+        let texts = (1...3).map { b in (1...4).map { s in "## 栏目\(s)\n\n### 地区 | 第\(b)份第\(s)栏\n\n正文。\n\n" }.joined() }
+        let bulletins = texts.enumerated().map { BulletinParser.parse($1, path: "b\($0 + 1).md") }
+        var state = ReaderState(library: Library([bulletins[0]]), width: 100, height: 30, loading: true)
+        state.press("]]]")
+        #expect(state.statusLine.hasPrefix(" b1.md  §3/4"))
+        state.finishLoading(Library(bulletins, unreadable: [.notText(path: "bad.md")]), lineOffset: 0)
+        #expect(state.statusLine.hasPrefix(" b1.md (1/3)  §3/4"))
+        #expect(state.statusLine.contains("w: 1 warning"))
+        #expect(state.articleLines[0].contains("3. 栏目3"))
+        state.press("]]")
+        #expect(state.statusLine.hasPrefix(" b2.md (2/3)  §1/4"), "section jumps now cross into the files loaded later")
+    }
+}

@@ -170,6 +170,19 @@ if command -v python3 >/dev/null; then
     echo "ok: a 5 MB bulletin opens, then shows all $articles articles"
     keys q
     wait_for "EXIT=0"
+    # Several files, big together: the first is painted alone, the rest follow.
+    mkdir -p "$work/many"
+    cp "$file" "$work/many/a.md"
+    mv "$big" "$work/many/b.md"
+    start many "$bin" "$work/many"
+    wait_for "q quit"
+    wait_for "a.md (1/2)"
+    eventually lacks "loading…" || fail "several files: still loading"
+    keys G
+    wait_for "b.md (2/2)"
+    echo "ok: several files, big together, open at once and load in the background"
+    keys q
+    wait_for "EXIT=0"
 else
     echo "note: python3 not found; big-bulletin loading not checked"
 fi
