@@ -5,6 +5,8 @@ import Glibc
 /// Why the reader cannot start on this terminal.
 public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// An ncurses session on the controlling terminal: draws cell grids with

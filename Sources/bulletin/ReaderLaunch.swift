@@ -18,6 +18,10 @@ struct ReaderLaunch {
         if paths.isEmpty {
             read(Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), theme: chosen)
         }
+        if paths.contains("-") && isatty(0) != 0 {
+            // Reading the keyboard as the bulletin would look like a hang.
+            fail(TerminalError(description: "standard input is a terminal: pipe a bulletin into `bulletin -`, or name a file"))
+        }
         let files = paths == ["-"] ? paths : orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
         if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) {
             read(orFail { () throws(BulletinError) in try library(of: files) }, theme: chosen)

@@ -138,6 +138,21 @@ keys q
 wait_for "EXIT=0"
 echo "ok: a directory opens its readable bulletins and lists the unreadable one under w"
 
+# Standard input: a piped bulletin is read while keys come from the terminal;
+# the keyboard itself is refused as a bulletin.
+start piped sh -c 'cat "$1" | "$2" -' - "$file" "$bin"
+wait_for "? help"
+eventually shows "▾ ${sections[0]}" || fail "bulletin -: the piped bulletin is not shown"
+keys ']'
+wait_for "§1/${#sections[@]}"
+keys q
+wait_for "EXIT=0"
+start keyboard "$bin" -
+wait_for "EXIT="
+shows "standard input is a terminal" || fail "bulletin - on a terminal: no clear error"
+shows "EXIT=2 MODES=icanon echo" || fail "bulletin - on a terminal: exit status or modes wrong"
+echo "ok: bulletin - reads a pipe with keys from the terminal, and refuses a terminal"
+
 # A terminal that cannot move the cursor gets a one-line error, not a garbled screen.
 start dumb env TERM=dumb "$bin" "$file"
 wait_for "EXIT="
