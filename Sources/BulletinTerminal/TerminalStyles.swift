@@ -9,6 +9,9 @@ struct TerminalStyles {
     init(theme: Theme) {
         let colors = has_colors() && start_color() == OK ? Int(shim_colors()) : 0
         if colors > 0 { use_default_colors() }
+        // Without colours a colour theme loses its selection and matches
+        // (they are backgrounds); the monochrome theme marks them with attributes.
+        let theme = colors == 0 && theme.usesColour ? ThemeCatalog.monochrome ?? theme : theme
         for (k, part) in ThemePart.allCases.enumerated() {
             let style = theme[part]
             var pair: Int16 = 0

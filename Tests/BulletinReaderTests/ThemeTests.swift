@@ -19,6 +19,16 @@ import Testing
 
     static let valid = ThemeCatalog.builtIn.first { $0.name == "dark" }!.text
 
+    @Test func monochromeIsTheColourlessFallback() throws {
+        let monochrome = try #require(ThemeCatalog.monochrome)
+        #expect(monochrome.name == ThemeCatalog.noColorName && !monochrome.usesColour)
+        #expect(monochrome[.selection].attributes.contains(.reverse))
+        for name in ["dark", "light", "high-contrast"] {
+            let entry = try #require(ThemeCatalog.builtIn.first { $0.name == name })
+            #expect(try ThemeCatalog.parse(entry).usesColour, "\(name) sets colours")
+        }
+    }
+
     @Test func syntaxErrorNamesFileAndLine() {
         let broken = Self.valid.replacingFirst("[region]", with: "[region")
         let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[region" }! + 1

@@ -170,6 +170,14 @@ start nocolour env NO_COLOR=1 "$bin" "$file"
 wait_for "? help"
 [ "$(colours)" = 0 ] || fail "NO_COLOR still shows colours"
 echo "ok: NO_COLOR gives the monochrome theme"
+# A terminal without colours: the default theme's selection (a background
+# colour) would vanish, so the monochrome theme's reverse video marks it.
+start vt100 env TERM=vt100 "$bin" "$file"
+wait_for "? help"
+keys Tab
+reversed_top() { tmux -L "$sock" capture-pane -e -p -t "$session" | head -1 | grep -q $'^\e\\[7m'; }
+eventually reversed_top || fail "TERM=vt100: the TOC cursor is not shown in reverse video"
+echo "ok: a terminal without colours shows the selection in reverse video"
 
 # A big bulletin: the opening is painted first, then the whole replaces it.
 if command -v python3 >/dev/null; then

@@ -35,6 +35,11 @@ public struct Theme: Sendable {
     public var styles: [ThemePart: PartStyle]
 
     public subscript(part: ThemePart) -> PartStyle { styles[part] ?? PartStyle() }
+
+    /// Whether any part sets a colour (lost on a terminal without colours).
+    public var usesColour: Bool {
+        styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+    }
 }
 
 /// A theme that cannot be used, with the file and line at fault; the

@@ -27,6 +27,11 @@ public struct ThemeCatalog: Sendable {
         }
     }
 
+    /// The built-in theme for NO_COLOR and for terminals without colours.
+    public static var monochrome: Theme? {
+        builtIn.first { $0.name == noColorName }.flatMap { try? parse($0) }
+    }
+
     public static var builtIn: [Entry] {
         EmbeddedThemes.files.map { Entry(name: $0.name, origin: "built-in", text: $0.text) }
     }
