@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CByteScan
 @testable import BulletinCore
 
 @Suite struct DecodingTests {
@@ -143,6 +144,25 @@ import Testing
                 let changes = cleaned != crlfFree || String(validating: bytes, as: UTF8.self) == nil
                 #expect(UTF8Sanitizer.needsCleaning(chunk: buffer) == changes, "\(bytes.map { String($0, radix: 16) })")
             }
+        }
+    }
+}
+
+@Suite struct ByteSearchTests {
+    /// The C search hops on the needle's rarest byte; it must find exactly
+    /// what a plain scan finds, wherever the needle sits.
+    @Test func byteSearchAgreesWithAPlainScan() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab #|\n".utf8) + [0xE4, 0xB8, 0x80]
+        for _ in 0..<5000 {
+            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let plain = haystack.count < needle.count ? nil
+                : (0...haystack.count - needle.count).first { Array(haystack[$0..<$0 + needle.count]) == needle }
+            let found = haystack.withUnsafeBytes { h in
+                string_search(h.baseAddress, h.count, needle, needle.count).map { $0 - h.baseAddress! }
+            }
+            #expect(found == plain, "\(haystack) \(needle)")
         }
     }
 }
