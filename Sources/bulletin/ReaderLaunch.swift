@@ -12,9 +12,8 @@ struct ReaderLaunch {
     var encoding: TextEncoding?
 
     func run() -> Never {
-        let environment = Environment.current
-        let themeName = theme ?? (environment["NO_COLOR"] != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
-        let chosen = orFail { () throws(ThemeError) in try ThemeCatalog(environment: environment).load(themeName) }
+        let themeName = theme ?? (Environment.value("NO_COLOR") != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
+        let chosen = orFail { () throws(ThemeError) in try ThemeCatalog(environment: Environment.value).load(themeName) }
         if paths.isEmpty {
             read(Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), theme: chosen)
         }

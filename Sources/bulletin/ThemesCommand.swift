@@ -15,7 +15,7 @@ struct ThemesCommand: ParsableCommand {
     )
 
     func run() throws {
-        let catalog = ThemeCatalog(environment: Environment.current)
+        let catalog = ThemeCatalog(environment: Environment.value)
         var out = OutputBuffer()
         var broken = false
         for entry in catalog.entries() {

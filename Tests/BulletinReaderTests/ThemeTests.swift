@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ThemeTests {
     @Test func builtInThemesAllLoadAndCoverEveryPart() throws {
-        let catalog = ThemeCatalog(environment: [:])
+        let catalog = ThemeCatalog(environment: { _ in nil })
         let names = ThemeCatalog.builtIn.map(\.name)
         for required in ["dark", "light", "high-contrast", "monochrome"] { #expect(names.contains(required)) }
         for name in names {
@@ -81,7 +81,7 @@ import Testing
             fputs(mine, file)
             fclose(file)
         }
-        let catalog = ThemeCatalog(environment: ["XDG_CONFIG_HOME": dir])
+        let catalog = ThemeCatalog(environment: { $0 == "XDG_CONFIG_HOME" ? dir : nil })
         #expect(try catalog.load("mine").description == "Mine")
         #expect(try catalog.load("light").description == "Mine")
         #expect(catalog.entries().first { $0.name == "light" }?.origin == dir + "/bulletin/themes/light.toml")

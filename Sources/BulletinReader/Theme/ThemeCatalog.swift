@@ -17,10 +17,11 @@ public struct ThemeCatalog: Sendable {
 
     public let userDirectory: String?
 
-    public init(environment: [String: String]) {
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+    /// `environment`: a variable's value by name (getenv, or a test's table).
+    public init(environment: (String) -> String?) {
+        if let config = environment("XDG_CONFIG_HOME"), !config.isEmpty {
             userDirectory = config + "/bulletin/themes"
-        } else if let home = environment["HOME"], !home.isEmpty {
+        } else if let home = environment("HOME"), !home.isEmpty {
             userDirectory = home + "/.config/bulletin/themes"
         } else {
             userDirectory = nil

@@ -37,7 +37,8 @@ public enum ThemeParser {
     static func style(_ table: TOMLTable, part: String, lines: SourceLines, path: String) throws(ThemeError) -> PartStyle {
         var style = PartStyle()
         for (key, value) in table {
-            let line = lines.key(key, inTable: part)
+            // Only an error needs the line, and finding it rescans the text.
+            var line: Int? { lines.key(key, inTable: part) }
             switch key {
             case "fg", "bg":
                 let color = value.string.flatMap(ThemeColor.init(name:)) ?? value.int.flatMap(ThemeColor.init(index:))
