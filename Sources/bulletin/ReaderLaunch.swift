@@ -12,39 +12,46 @@ struct ReaderLaunch {
     var encoding: TextEncoding?
 
     func run() -> Never {
-        let themeName = theme ?? (Environment.value("NO_COLOR") != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
-        let chosen = orFail { () throws(ThemeError) in try ThemeCatalog(environment: Environment.value).load(themeName) }
-        if paths.isEmpty {
-            read(Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), theme: chosen)
-        }
         if paths.contains("-") && isatty(0) != 0 {
             // Reading the keyboard as the bulletin would look like a hang.
             fail(TerminalError(description: "standard input is a terminal: pipe a bulletin into `bulletin -`, or name a file"))
         }
-        let files = paths == ["-"] ? paths : orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
-        if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) {
-            read(orFail { () throws(BulletinError) in try library(of: files) }, theme: chosen)
-        }
-        // Much to read: paint the first readable file (a big one's opening)
-        // now, and swap in the whole once parsed on all cores.
+        // Errors in the theme, then in the files, before the terminal is touched.
+        let chosen = orFail { () throws(ThemeError) in try loadTheme() }
+        let (library, pending) = orFail { () throws(BulletinError) in try open() }
+        read(library, theme: chosen, pending: pending)
+    }
+
+    func loadTheme() throws(ThemeError) -> Theme {
+        let name = theme ?? (Environment.value("NO_COLOR") != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
+        return try ThemeCatalog(environment: Environment.value).load(name)
+    }
+
+    /// What to show first, and the rest when there is much to read: the
+    /// first readable file (a big one's opening) now, and the whole set
+    /// once parsed on all cores.
+    func open() throws(BulletinError) -> (Library, PendingUpdate?) {
+        if paths.isEmpty { return (Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), nil) }
+        let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
+        if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return (try library(of: files), nil) }
         var firstError: BulletinError?
         for path in files {
             do throws(BulletinError) {
                 let opening = try BulletinOpening.read(path: path, encoding: encoding)
                 let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
-                if files.count == 1 && opening == nil { read(Library([first]), theme: chosen) }
+                if files.count == 1 && opening == nil { return (Library([first]), nil) }
                 let pending = PendingUpdate { [self] in
                     switch Result(catching: { () throws(BulletinError) in (try library(of: files), try opening?.lineOffset() ?? 0) }) {
                     case .success(let (full, lineOffset)): return { $0.finishLoading(full, lineOffset: lineOffset) }
                     case .failure(let error): return { $0.loadingFailed("bulletin: \(error.description)") }
                     }
                 }
-                read(Library([first]), theme: chosen, pending: pending)
+                return (Library([first]), pending)
             } catch {
                 firstError = firstError ?? error
             }
         }
-        fail(firstError!)
+        throw firstError!
     }
 
     /// Every readable file of `files`, the others listed under `w`; an error
