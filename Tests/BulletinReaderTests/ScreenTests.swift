@@ -112,6 +112,22 @@ import Testing
         #expect(state.overlay == nil && !state.quit)
     }
 
+    @Test func wrappedHelpAndWarningsKeepTheirColumns() {
+        var state = Reader.state(width: 44, height: 14)
+        state.press("?")
+        // "j ↓" then its help from column 12 of the box; the rest of the help wraps under it.
+        let box = state.screen.map { String($0.dropFirst(3)) }
+        let first = box.firstIndex { $0.hasPrefix("j ↓ ") }!
+        #expect(box[first].hasPrefix("j ↓         Down a line"))
+        #expect(box[first + 1].hasPrefix("            ") && !box[first + 1].hasPrefix("             "))
+        let text = "## 要闻\n\n北京 | 一篇在正文里找不到的文章，标题很长很长很长很长很长很长很长\n上海 | 新闻\n\n## 要闻\n\n### 上海 | 新闻\n\n正文\n"
+        var warned = Reader.state(text, width: 44, height: 14)
+        warned.press("w")
+        let lines = warned.screen.map { String($0.dropFirst(3)) }
+        let start = lines.firstIndex { $0.hasPrefix("sample.md:3: TOC line") }!
+        #expect(lines[start + 1].hasPrefix("  ") && !lines[start + 1].hasPrefix("   "), "warning continuation lines hang two columns in")
+    }
+
     @Test func warningsAreReachableFromW() {
         let text = "# B\n\n## A\n\n北京 | 不存在的文章\n\n上海 | 真的文章\n\n## A\n\n### 上海 | 真的文章\n\n正文\n"
         var state = Reader.state(text, width: 100, height: 20)

@@ -3,10 +3,10 @@ import BulletinCore
 /// Help (`?`) and warnings (`w`): a bordered box over the panes, scrollable.
 extension ReaderState {
     func drawOverlay(_ overlay: Overlay, _ grid: inout CellGrid) {
-        let (title, lines) = overlay == .help ? ("Keys", helpLines) : ("Warnings", warningsText)
-        let boxWidth = min(width - 2, max(40, min(100, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)))
+        let (title, entries) = overlay == .help ? ("Keys", helpEntries) : ("Warnings", warningEntries)
+        let boxWidth = min(width - 2, max(40, min(100, (entries.map { DisplayWidth.of($0.lead + $0.text) }.max() ?? 0) + 4)))
         let inner = boxWidth - 4
-        let wrapped = lines.flatMap { line in line.isEmpty ? [""] : LineBreaker.wrapLines(line, width: inner) }
+        let wrapped = entries.flatMap { $0.wrapped(width: inner) }
         let boxHeight = min(paneHeight, wrapped.count + 4)
         let x = (width - boxWidth) / 2, y = max(0, (paneHeight - boxHeight) / 2)
         let visible = boxHeight - 4
@@ -29,16 +29,34 @@ extension ReaderState {
         grid.write(more + " · Esc closes ", x: x + 2, y: y + boxHeight - 1, limit: x + boxWidth - 1, style: CellStyle(.muted))
     }
 
-    var helpLines: [String] {
+    /// One key per entry, its help wrapped beside the key column.
+    var helpEntries: [OverlayEntry] {
         let labelWidth = KeyMap.bindings.map { DisplayWidth.of($0.label) }.max() ?? 0
-        func line(_ label: String, _ help: String) -> String {
-            label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label) + 2) + help
+        func entry(_ label: String, _ help: String) -> OverlayEntry {
+            OverlayEntry(lead: label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label) + 2), text: help)
         }
-        return KeyMap.bindings.map { line($0.label, $0.help) } + [""] + KeyMap.mouseHelp.map { line($0.label, $0.help) }
+        return KeyMap.bindings.map { entry($0.label, $0.help) } + [OverlayEntry(text: "")] + KeyMap.mouseHelp.map { entry($0.label, $0.help) }
     }
 
-    var warningsText: [String] {
+    var warningEntries: [OverlayEntry] {
         let lines = warningLines
-        return lines.isEmpty ? ["No warnings: every TOC line has its article and the input needed no repair."] : lines
+        let texts = lines.isEmpty ? ["No warnings: every TOC line has its article and the input needed no repair."] : lines
+        return texts.map { OverlayEntry(text: $0, hang: 2) }
+    }
+}
+
+/// A line of an overlay: text after a lead (a key column), wrapped so its
+/// continuation lines start under the text, or `hang` columns in.
+struct OverlayEntry {
+    var lead = ""
+    var text: String
+    var hang = 0
+
+    func wrapped(width: Int) -> [String] {
+        guard !text.isEmpty else { return [lead] }
+        let indent = max(DisplayWidth.of(lead), hang)
+        let lines = LineBreaker.wrapLines(text, width: max(1, width - indent))
+        let pad = String(repeating: " ", count: indent)
+        return lines.enumerated().map { k, line in (k == 0 ? lead : pad) + line }
     }
 }
