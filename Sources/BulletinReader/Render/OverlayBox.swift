@@ -4,7 +4,7 @@ import BulletinCore
 extension ReaderState {
     func drawOverlay(_ overlay: Overlay, _ grid: inout CellGrid) {
         let (title, entries) = overlay == .help ? ("Keys", helpEntries) : ("Warnings", warningEntries)
-        let boxWidth = min(width - 2, max(40, min(100, (entries.map { DisplayWidth.of($0.lead + $0.text) }.max() ?? 0) + 4)))
+        let boxWidth = min(width - 2, max(40, min(100, (entries.map(\.width).max() ?? 0) + 4)))
         let inner = boxWidth - 4
         let wrapped = entries.flatMap { $0.wrapped(width: inner) }
         let boxHeight = min(paneHeight, wrapped.count + 4)
@@ -52,9 +52,13 @@ struct OverlayEntry {
     var text: String
     var hang = 0
 
+    /// Where the text starts on continuation lines (and after the lead).
+    var indent: Int { max(DisplayWidth.of(lead), hang) }
+    /// Columns the entry needs to fit on one line.
+    var width: Int { indent + DisplayWidth.of(text) }
+
     func wrapped(width: Int) -> [String] {
         guard !text.isEmpty else { return [lead] }
-        let indent = max(DisplayWidth.of(lead), hang)
         let lines = LineBreaker.wrapLines(text, width: max(1, width - indent))
         let pad = String(repeating: " ", count: indent)
         return lines.enumerated().map { k, line in (k == 0 ? lead : pad) + line }
