@@ -154,6 +154,18 @@ import Testing
         #expect(frogmouth == ["Frogmouth renders Markdown in the terminal & keeps history.", "Sent with love\nand care", "[image: logo]"])
     }
 
+    /// A tab has no column to stop at in running text: it reads as a space
+    /// in headings, TOC lines and paragraphs, and code keeps its columns.
+    @Test func tabsInRunningTextAreSpaces() {
+        let bulletin = BulletinParser.parse("## 要闻\n\n### 北京\t| 标题\twith tab\n\n正文\t有制表符。\n\n    a\tb\n")
+        let article = bulletin.outline.articleIndices[0]
+        #expect(bulletin.outline[article].region == "北京")
+        #expect(bulletin.outline[article].headline == "标题 with tab")
+        let blocks = bulletin.blocks(of: article)
+        #expect(blocks.first == .paragraph(InlineText(text: "正文 有制表符。")))
+        #expect(blocks.last == .preformatted(["a   b"]))
+    }
+
     @Test func headingRulesFollowCommonMark() {
         let bulletin = BulletinParser.parse("""
         #Not a heading

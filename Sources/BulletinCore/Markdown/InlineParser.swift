@@ -46,9 +46,10 @@ struct InlineParser {
         position + offset < input.count ? input[position + offset] : nil
     }
 
+    /// A tab in running text is a space: it has no column to stop at.
     private mutating func emit(_ c: Unicode.Scalar) {
         if ControlFilter.isRemovable(c) && c != "\n" { removedControls += 1; return }
-        output.append(c)
+        output.append(c == "\t" ? " " : c)
     }
 
     private mutating func emit(_ s: some Sequence<Unicode.Scalar>) { for c in s { emit(c) } }

@@ -77,13 +77,14 @@ public struct InlineText: Equatable, Sendable {
         result.spans.append(Span(range: (offset + 1)..<(offset + added.count), style: .link(url: "")))
     }
 
-    /// Bytes that can begin inline markup, an entity or a line break.
+    /// Bytes that can begin inline markup, an entity or a line break, and
+    /// the tab (which the parser turns into a space).
     @inline(__always)
     static func isMarkupByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
              UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-             UInt8(ascii: "&"), UInt8(ascii: "\n"): true
+             UInt8(ascii: "&"), UInt8(ascii: "\n"), UInt8(ascii: "\t"): true
         default: false
         }
     }
