@@ -30,7 +30,7 @@ enum InputDecoder {
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
-        case 21: return .key(.clearLine)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(96 + code)))))
         case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(code), scalar.properties.generalCategory != .control else { return nil }

@@ -25,7 +25,9 @@ public enum ReaderSession {
                 terminal.draw(state.render())
             }
             guard let event, pendingSignal.load(ordering: .relaxed) == 0 else { continue }
+            let redraws = state.redraws
             state.handle(event)
+            if state.redraws != redraws { terminal.forgetScreen() }
             terminal.draw(state.render())
         }
         return 0

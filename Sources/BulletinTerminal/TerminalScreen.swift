@@ -118,6 +118,13 @@ final class TerminalScreen {
         return nil
     }
 
+    /// Forgets what the terminal shows, so the next frame is painted whole
+    /// over whatever else wrote to it.
+    func forgetScreen() {
+        shown = nil
+        clearok(window, true)
+    }
+
     /// Restores the terminal exactly: line mode, echo, cursor, main screen.
     func close() {
         mousemask(0, nil)

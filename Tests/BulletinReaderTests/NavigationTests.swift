@@ -53,6 +53,27 @@ import Testing
         #expect(state.articleLines == first)
     }
 
+    /// less and vi keys: Ctrl-D/U half a screen, Ctrl-F/B a screen; Ctrl-L
+    /// asks the backend to repaint and changes nothing else.
+    @Test func controlKeysPageAndRedraw() {
+        var state = Reader.state(width: 80, height: 20)
+        let first = state.articleLines
+        let half = state.paneHeight / 2
+        state.press("{^d}")
+        #expect(state.articleLines[0] == first[half])
+        state.press("{^u}")
+        #expect(state.articleLines == first)
+        state.press("{^f}")
+        #expect(state.articleLines[0] == first[state.paneHeight - 1])
+        state.press("{^b}")
+        #expect(state.articleLines == first)
+        let screen = state.screen
+        state.press("{^l}")
+        #expect(state.redraws == 1 && state.screen == screen)
+        state.press("/北京{^u}")
+        #expect(state.search?.text == "" && state.search?.editing == true, "Ctrl-U in the prompt clears it")
+    }
+
     @Test func tabFocusesTheTOCWhereJKMoveTheCursorAndEnterOpens() {
         var state = Reader.state(width: 140, height: 30)
         state.press("{tab}")

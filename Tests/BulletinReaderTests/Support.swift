@@ -28,7 +28,8 @@ extension String {
 }
 
 extension ReaderState {
-    /// Presses keys given as text; named keys in braces: "{tab}", "{enter}", "{esc}".
+    /// Presses keys given as text; named keys in braces: "{tab}", "{enter}",
+    /// "{esc}", and Ctrl with a letter as "{^d}".
     mutating func press(_ keys: String) {
         var rest = Substring(keys)
         while let c = rest.first {
@@ -37,7 +38,7 @@ extension ReaderState {
                 let named: [Substring: Key] = ["tab": .tab, "enter": .enter, "esc": .escape, "bs": .backspace,
                                                "down": .down, "up": .up, "pgdn": .pageDown, "pgup": .pageUp,
                                                "home": .home, "end": .end, "left": .left, "right": .right]
-                handle(.key(named[name]!))
+                handle(.key(name.first == "^" ? .control(name.last!) : named[name]!))
                 rest = rest[rest.index(after: close)...]
             } else {
                 handle(.key(.character(c)))

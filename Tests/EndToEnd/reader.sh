@@ -107,6 +107,21 @@ for size in "30 8" "70 20" "30 8" "120 40"; do
 done
 echo "ok: resizing keeps the reading place ($place), a tiny terminal gets a notice"
 
+# Control keys arrive decoded: Ctrl-D scrolls half a screen, Ctrl-U back.
+keys g
+wait_for "§–/${#sections[@]}"  # above the first section
+top=$(screen | head -1 | sed 's/.*│//')
+keys C-d
+eventually not_at_top "│$top" || fail "Ctrl-D did not scroll"
+keys C-u
+eventually at_top "│$top" || fail "Ctrl-U did not scroll back"
+# Another program writes over the screen; Ctrl-L paints it all again.
+printf '\033[5;50HSCRIBBLE' > "$(tmux -L "$sock" display -p -t "$session" '#{pane_tty}')"
+wait_for "SCRIBBLE"
+keys C-l
+wait_for_absence "SCRIBBLE"
+echo "ok: Ctrl-D and Ctrl-U scroll half a screen, Ctrl-L repaints over another program's output"
+
 keys q
 wait_for "EXIT="
 shows "EXIT=0 MODES=icanon echo" || fail "q: exit status, line mode or echo wrong"

@@ -14,8 +14,10 @@ public enum KeyMap {
     public static let bindings: [Binding] = [
         Binding(keys: chars("j") + [.down], label: "j ↓", action: .scroll(1), help: "Down a line (TOC focused: next entry)"),
         Binding(keys: chars("k") + [.up], label: "k ↑", action: .scroll(-1), help: "Up a line (TOC focused: previous entry)"),
-        Binding(keys: chars(" f") + [.pageDown], label: "Space PgDn", action: .page(1), help: "Down a screen"),
-        Binding(keys: chars("b") + [.pageUp], label: "b PgUp", action: .page(-1), help: "Up a screen"),
+        Binding(keys: chars(" f") + [.pageDown, .control("f")], label: "Space PgDn", action: .page(1), help: "Down a screen (also f, Ctrl-F)"),
+        Binding(keys: chars("b") + [.pageUp, .control("b")], label: "b PgUp", action: .page(-1), help: "Up a screen (also Ctrl-B)"),
+        Binding(keys: [.control("d")], label: "Ctrl-D", action: .halfPage(1), help: "Down half a screen"),
+        Binding(keys: [.control("u")], label: "Ctrl-U", action: .halfPage(-1), help: "Up half a screen"),
         Binding(keys: chars("g") + [.home], label: "g Home", action: .top, help: "Top"),
         Binding(keys: chars("G") + [.end], label: "G End", action: .bottom, help: "Bottom"),
         Binding(keys: [.tab, .backTab], label: "Tab", action: .switchFocus, help: "Switch focus: TOC / article"),
@@ -38,6 +40,7 @@ public enum KeyMap {
         Binding(keys: chars(">"), label: ">", action: .widenTOC, help: "Widen the TOC"),
         Binding(keys: chars("w"), label: "w", action: .showWarnings, help: "Warnings about the input"),
         Binding(keys: chars("?"), label: "?", action: .showHelp, help: "This help"),
+        Binding(keys: [.control("l")], label: "Ctrl-L", action: .redraw, help: "Redraw the screen"),
         Binding(keys: chars("q"), label: "q Ctrl-C", action: .quit, help: "Quit"),
     ]
 
@@ -70,7 +73,7 @@ public enum KeyMap {
             case .enter: return .searchSubmit
             case .escape: return .cancel
             case .backspace: return .searchBackspace
-            case .clearLine: return .searchClear
+            case .control("u"): return .searchClear
             case .character(let c): return .searchType(String(c))
             default: return nil
             }

@@ -6,6 +6,8 @@ public enum ReaderAction: Equatable, Sendable {
     case scroll(Int)
     /// Screens down (negative: up) in the focused pane.
     case page(Int)
+    /// Half screens down (negative: up) in the focused pane.
+    case halfPage(Int)
     case top, bottom
     case switchFocus
     /// Jump to the TOC entry under the cursor.
@@ -22,6 +24,8 @@ public enum ReaderAction: Equatable, Sendable {
     case toggleTOC, widenTOC, narrowTOC
     case fold, unfold, toggleFold, toggleFoldAll
     case showHelp, showWarnings
+    /// Paint the whole screen again (something else wrote to the terminal).
+    case redraw
     case click(x: Int, y: Int)
     case wheel(x: Int, y: Int, lines: Int)
     case resize(width: Int, height: Int)

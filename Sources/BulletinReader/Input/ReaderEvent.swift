@@ -3,8 +3,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab
-    /// Ctrl-U in the search prompt: clear the line.
-    case clearLine
+    /// A letter typed with Ctrl (lowercase): Ctrl-D is `.control("d")`.
+    case control(Character)
 }
 
 public struct MouseEvent: Equatable, Sendable {

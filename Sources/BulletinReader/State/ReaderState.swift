@@ -43,6 +43,8 @@ public struct ReaderState: Sendable {
     /// One line for the status bar (a jump that found nothing, a search with no hit).
     public internal(set) var message: String?
     public internal(set) var quit = false
+    /// Ctrl-L presses so far: the backend repaints every cell when it changes.
+    public internal(set) var redraws = 0
 
     public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false) {
         self.library = library

@@ -16,6 +16,7 @@ extension ReaderState {
 
     mutating func apply(_ action: ReaderAction) {
         if case .resize(let w, let h) = action { return resize(width: w, height: h) }
+        if action == .redraw { redraws += 1; return }
         message = nil
         if overlay != nil { return applyInOverlay(action) }
         switch action {
@@ -23,6 +24,9 @@ extension ReaderState {
         case .scroll(let lines): focus == .toc ? moveCursor(by: lines) : scroll(by: lines)
         case .page(let screens):
             let amount = screens * max(1, paneHeight - 1)
+            focus == .toc ? moveCursor(by: amount) : scroll(by: amount)
+        case .halfPage(let halves):
+            let amount = halves * max(1, paneHeight / 2)
             focus == .toc ? moveCursor(by: amount) : scroll(by: amount)
         case .top: focus == .toc ? moveCursor(to: 0) : jump(to: Position(node: 0, line: 0))
         case .bottom: focus == .toc ? moveCursor(to: rows.count - 1) : jump(to: lastPageTop)
@@ -53,7 +57,7 @@ extension ReaderState {
         case .showWarnings: openOverlay(.warnings)
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
-        case .resize: break
+        case .resize, .redraw: break
         }
     }
 
@@ -61,6 +65,7 @@ extension ReaderState {
         switch action {
         case .scroll(let n), .wheel(_, _, let n): overlayTop = max(0, overlayTop + n)
         case .page(let n): overlayTop = max(0, overlayTop + n * max(1, paneHeight - 3))
+        case .halfPage(let n): overlayTop = max(0, overlayTop + n * max(1, (paneHeight - 3) / 2))
         case .top: overlayTop = 0
         case .bottom: overlayTop = Int.max / 2
         case .showHelp where overlay != .help: openOverlay(.help)
