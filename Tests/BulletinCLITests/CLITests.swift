@@ -156,6 +156,13 @@ struct CLI {
         let directoryResult = try CLI.run(["toc", directory.path])
         #expect(directoryResult.status == 2)
         #expect(directoryResult.stderr.hasPrefix("bulletin: \(directory.path): cannot read"))
+        // Devices and pipes that never end: refused from their first bytes.
+        for device in ["/dev/zero", "/dev/urandom"] {
+            let result = try CLI.run(["search", "x", device])
+            #expect(result.status == 2 && result.stderr == "bulletin: \(device): not a text bulletin (binary data)\n")
+        }
+        let piped = try CLI.run(["toc", "-"], stdin: Data([0x23, 0x00, 0x01]))
+        #expect(piped.status == 2 && piped.stderr == "bulletin: standard input: not a text bulletin (binary data)\n")
     }
 
     @Test func standardInputIsReadWithDash() throws {

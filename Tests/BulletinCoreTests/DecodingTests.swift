@@ -33,6 +33,24 @@ import CByteScan
         #expect(bulletin.articleTitles == ["北京 | 新闻"])
     }
 
+    /// Streams are read to their end, but binary data is refused from its
+    /// first bytes and an endless stream stops at the limit: `/dev/zero`
+    /// and `yes` end in an error, not in all the memory.
+    @Test func streamsStopAtBinaryDataAndAtTheLimit() throws {
+        #expect(throws: BulletinError.notText(path: "/dev/zero")) { try FileReader.read(path: "/dev/zero") }
+        let utf16 = try Fixtures.temporaryFile([0xFF, 0xFE] + Array("## 要闻\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        #expect(try BulletinParser.parse(path: utf16).sectionTitles == ["要闻"], "UTF-16 has NULs and is text")
+        let noBOM = try Fixtures.temporaryFile(Array("## 要闻\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        #expect(throws: BulletinError.notText(path: noBOM)) { try BulletinParser.parse(path: noBOM) }
+        #expect(try BulletinParser.parse(path: noBOM, encoding: .utf16LE).sectionTitles == ["要闻"], "forced UTF-16")
+        let long = try Fixtures.temporaryFile(Array(repeating: UInt8(ascii: "a"), count: 200_000))
+        let fd = open(long, O_RDONLY)
+        defer { close(fd) }
+        #expect(throws: BulletinError.tooLarge(path: long, limit: 100_000)) {
+            try FileReader.readAll(fd: fd, path: long, limit: 100_000)
+        }
+    }
+
     @Test func gb18030IsDetectedWithoutAFlag() throws {
         let gb = try Fixtures.parse("messy-bulletin.gb18030.md")
         let utf8 = try Fixtures.parse("messy-bulletin.md")

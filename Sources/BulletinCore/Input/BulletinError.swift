@@ -5,6 +5,7 @@ public enum BulletinError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadable(path: String, reason: String)
     case notText(path: String)
     case emptyDirectory(path: String)
+    case tooLarge(path: String, limit: Int)
     case unknownEncoding(name: String)
 
     public var description: String {
@@ -12,6 +13,7 @@ public enum BulletinError: Error, CustomStringConvertible, Equatable, Sendable {
         case .missing(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .notText(let path): "\(path): not a text bulletin (binary data)"
+        case .tooLarge(let path, let limit): "\(path): more than \(limit >> 20) MiB from a pipe or device; save it to a file first"
         case .emptyDirectory(let path): "\(path): directory contains no bulletin files (*.md, *.markdown, *.txt)"
         case .unknownEncoding(let name): "unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030)"
         }

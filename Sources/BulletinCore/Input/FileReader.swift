@@ -6,7 +6,13 @@ public enum FileReader {
     /// Files at least this large are memory-mapped instead of read.
     static let mapThreshold = 1 << 20
 
-    public static func read(path: String) throws(BulletinError) -> ByteStorage {
+    /// Input read from a pipe or device stops here: an endless stream
+    /// (`yes`, `/dev/zero`) must end in an error, not in all the memory.
+    public static let streamLimit = 1 << 30
+
+    /// `mayContainNUL`: the text is UTF-16 (forced), so NUL bytes do not
+    /// mean binary data.
+    public static func read(path: String, mayContainNUL: Bool = false) throws(BulletinError) -> ByteStorage {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw openError(path: path, errno: errno) }
         defer { close(fd) }
@@ -18,11 +24,14 @@ public enum FileReader {
            let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED {
             return ByteStorage(mapping: UnsafeRawPointer(pointer), count: size)
         }
-        return try readAll(fd: fd, sizeHint: size, path: path)
+        return try readAll(fd: fd, sizeHint: size, path: path, mayContainNUL: mayContainNUL)
     }
 
-    /// Reads a descriptor to its end (standard input, pipes, small files).
-    public static func readAll(fd: Int32, sizeHint: Int = 0, path: String) throws(BulletinError) -> ByteStorage {
+    /// Reads a descriptor to its end (standard input, pipes, devices, small
+    /// files). Binary data is refused as soon as its first bytes are in, so
+    /// `/dev/urandom` fails at once rather than never.
+    public static func readAll(fd: Int32, sizeHint: Int = 0, path: String, mayContainNUL: Bool = false,
+                               limit: Int = streamLimit) throws(BulletinError) -> ByteStorage {
         var capacity = max(sizeHint + 1, 64 * 1024)
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
@@ -42,7 +51,16 @@ public enum FileReader {
                 buffer.deallocate()
                 throw .unreadable(path: path, reason: reason)
             }
+            let probed = count >= SourceDecoder.binaryProbeLength
             count += got
+            let failure: BulletinError? =
+                count > limit ? .tooLarge(path: path, limit: limit)
+                : !probed && !mayContainNUL && SourceDecoder.looksBinary(UnsafeBufferPointer(start: buffer, count: count)) ? .notText(path: path)
+                : nil
+            if let failure {
+                buffer.deallocate()
+                throw failure
+            }
         }
         return ByteStorage(adopting: buffer, count: count)
     }

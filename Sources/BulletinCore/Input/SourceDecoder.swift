@@ -93,6 +93,13 @@ public enum SourceDecoder {
         if containsNUL(UnsafeBufferPointer(rebasing: bytes.prefix(binaryProbeLength))) { throw .notText(path: path) }
     }
 
+    /// Raw bytes from the start of a file that are binary whatever the
+    /// encoding: a NUL in the probe, and no UTF-16 byte order mark.
+    static func looksBinary(_ start: UnsafeBufferPointer<UInt8>) -> Bool {
+        if detectBOM(start)?.encoding.isUTF16 == true { return false }
+        return containsNUL(UnsafeBufferPointer(rebasing: start.prefix(binaryProbeLength)))
+    }
+
     static func containsNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         return memchr(base, 0, bytes.count) != nil

@@ -8,6 +8,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     public var name: String { rawValue }
 
+    /// Text in which NUL bytes are normal (every ASCII character has one).
+    public var isUTF16: Bool { self == .utf16LE || self == .utf16BE }
+
     /// Parses a `--encoding` argument; accepts common aliases.
     public init?(name: String) {
         let key = name.uppercased().filter { $0 != "-" && $0 != "_" }

@@ -50,7 +50,9 @@ public enum BulletinParser {
     }
 
     public static func parse(path: String, encoding: TextEncoding? = nil) throws(BulletinError) -> Bulletin {
-        let storage = path == "-" ? try FileReader.readAll(fd: 0, path: "<stdin>") : try FileReader.read(path: path)
+        let utf16 = encoding?.isUTF16 == true
+        let storage = path == "-" ? try FileReader.readAll(fd: 0, path: "standard input", mayContainNUL: utf16)
+            : try FileReader.read(path: path, mayContainNUL: utf16)
         let (source, scan) = try SourceDecoder.decode(storage, path: path, forcing: encoding, overlapping: OutlineScan.init)
         return build(source, scan: scan, path: path)
     }

@@ -14,7 +14,7 @@ public enum ArchiveSearch {
         let filter = prefilter && encoding == nil ? SearchPrefilter(query) : nil
         let results = Parallel.mapTakingTurns(count: files.count) { i in
             Result { () throws(BulletinError) -> [SearchHit] in
-                let storage = try FileReader.read(path: files[i])
+                let storage = try FileReader.read(path: files[i], mayContainNUL: encoding?.isUTF16 == true)
                 if let filter, filter.excludes(storage.buffer) { return [] }
                 let source = try SourceDecoder.decode(storage, path: files[i], forcing: encoding)
                 return HeadlineSearch.search(query, in: BulletinParser.parse(source, path: files[i]), order: i)
