@@ -114,3 +114,44 @@ import Testing
                           "Short label", "lowercase text follows."])
     }
 }
+
+/// Inline Markdown on text built to make a parser rescan: each must come out
+/// as the text it is (no link, tag or emphasis can form), and the parser is
+/// linear in its input (bench/README.md times these).
+@Suite struct HostileInlineTests {
+    static let inputs: [(String, String)] = [
+        ("unmatched brackets", String(repeating: "[", count: 30000) + "x"),
+        ("links never closed", String(repeating: "[a](", count: 20000)),
+        ("angle brackets", String(repeating: "<", count: 30000) + ">"),
+        ("tags never closed", String(repeating: "<a ", count: 20000)),
+        ("lone stars", String(repeating: "* ", count: 30000)),
+    ]
+
+    @Test(arguments: inputs.map(\.0))
+    func hostileRunsStayText(name: String) {
+        let input = Self.inputs.first { $0.0 == name }!.1
+        let parsed = InlineText(markdown: input)
+        #expect(parsed.text == input && parsed.spans.isEmpty)
+    }
+
+    @Test func linksHoldNoLinksAndLongURLsStayText() {
+        let nested = InlineText(markdown: String(repeating: "[", count: 5000) + "x" + String(repeating: "](u)", count: 5000))
+        #expect(nested.urls == ["u"], "one link, the outermost: link text holds no links")
+        let long = "[a](" + String(repeating: "u", count: 2000) + ")"
+        #expect(InlineText(markdown: long).text == long)
+        #expect(InlineText(markdown: "[a](https://example.com/x)").urls == ["https://example.com/x"])
+    }
+
+    @Test func emphasisMarkersAreRemovedAndSpansFollow() {
+        let text = InlineText(markdown: "一*二*三**四**五 [六*七*](u) `*八*`")
+        #expect(text.text == "一二三四五 六七 *八*")
+        let styled = text.spans.map { span in
+            (String(String.UnicodeScalarView(Array(text.text.unicodeScalars)[span.range])), span.style)
+        }
+        #expect(styled.contains { $0 == ("二", .emphasis) })
+        #expect(styled.contains { $0 == ("四", .strong) })
+        #expect(styled.contains { $0 == ("七", .emphasis) })
+        #expect(styled.contains { $0 == ("六七", .link(url: "u")) })
+        #expect(styled.contains { $0 == ("*八*", .code) })
+    }
+}

@@ -1,19 +1,41 @@
 /// A small single-pass inline Markdown reader behind `InlineText`.
+///
+/// Linear in its input whatever the input: hostile text (thousands of
+/// unmatched `[`, `<` or `*`) must not make a paragraph take seconds. So
+/// brackets are matched in one pass, searches for `)` and `>` are
+/// remembered, URLs and tags have a length limit, link text holds no
+/// further links (as in CommonMark), and emphasis markers are removed in
+/// one pass at the end.
 struct InlineParser {
     let input: [Unicode.Scalar]
     let lineBreaks: Bool
+    /// False inside link text and image descriptions.
+    let parsesLinks: Bool
     var output: [Unicode.Scalar] = []
     var spans: [InlineText.Span] = []
     var removedControls = 0
     /// Open emphasis delimiter runs: marker, run length, output position.
     private var openers: [(marker: Unicode.Scalar, length: Int, position: Int)] = []
+    /// Output ranges of emphasis markers that were used, removed by `finish`.
+    private var usedMarkers: [Range<Int>] = []
     private var position = 0
+    /// For each `[`, the index of its matching `]` (-1: none); built on the first `[`.
+    private var closingBrackets: [Int32] = []
+    /// The next `)` and `>` at or after the position they were looked for from.
+    private var nextParen = NextIndex(of: ")")
+    private var nextAngle = NextIndex(of: ">")
 
     static let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+    /// Longer URLs and tags are read as text.
+    static let maximumURLLength = 1024
+    static let maximumTagLength = 1024
+    /// Deeper emphasis nesting is read as text.
+    static let maximumOpeners = 64
 
-    init(_ input: [Unicode.Scalar], lineBreaks: Bool) {
+    init(_ input: [Unicode.Scalar], lineBreaks: Bool, parsesLinks: Bool = true) {
         self.input = input
         self.lineBreaks = lineBreaks
+        self.parsesLinks = parsesLinks
         output.reserveCapacity(input.count)
     }
 
@@ -29,8 +51,8 @@ struct InlineParser {
             switch c {
             case "\\": escape()
             case "`": codeSpan()
-            case "!" where peek(1) == "[": if !linkOrImage(image: true) { emit(c); position += 1 }
-            case "[": if !linkOrImage(image: false) { emit(c); position += 1 }
+            case "!" where parsesLinks && peek(1) == "[": if !linkOrImage(image: true) { emit(c); position += 1 }
+            case "[" where parsesLinks: if !linkOrImage(image: false) { emit(c); position += 1 }
             case "<": if !angleBracket() { emit(c); position += 1 }
             case "&": entity()
             case "*", "_", "~": delimiterRun(c)
@@ -40,6 +62,7 @@ struct InlineParser {
                 position += 1
             }
         }
+        finish()
     }
 
     private func peek(_ offset: Int) -> Unicode.Scalar? {
@@ -118,7 +141,7 @@ struct InlineParser {
         guard let close = matchingBracket(from: open), close + 1 < input.count, input[close + 1] == "(",
               let (url, end) = destination(from: close + 2) else { return false }
         let label = Array(input[(open + 1)..<close])
-        var inner = InlineParser(label, lineBreaks: false)
+        var inner = InlineParser(label, lineBreaks: false, parsesLinks: false)
         inner.parse()
         removedControls += inner.removedControls
         let start = output.count
@@ -137,43 +160,48 @@ struct InlineParser {
         return true
     }
 
-    private func matchingBracket(from open: Int) -> Int? {
-        var depth = 0
-        var i = open
-        while i < input.count {
-            switch input[i] {
-            case "\\": i += 1
-            case "[": depth += 1
-            case "]":
-                depth -= 1
-                if depth == 0 { return i }
-            default: break
+    private mutating func matchingBracket(from open: Int) -> Int? {
+        if closingBrackets.isEmpty {
+            closingBrackets = Array(repeating: -1, count: input.count)
+            var stack: [Int] = []
+            var i = 0
+            while i < input.count {
+                switch input[i] {
+                case "\\": i += 1
+                case "[": stack.append(i)
+                case "]": if let start = stack.popLast() { closingBrackets[start] = Int32(i) }
+                default: break
+                }
+                i += 1
             }
-            i += 1
         }
-        return nil
+        let close = closingBrackets[open]
+        return close >= 0 ? Int(close) : nil
     }
 
     /// The URL inside `( ... )` and the index after `)`.
-    private func destination(from start: Int) -> (String, Int)? {
+    private mutating func destination(from start: Int) -> (String, Int)? {
         var i = start
         while i < input.count && input[i] == " " { i += 1 }
+        let limit = min(input.count, i + Self.maximumURLLength)
         var url: [Unicode.Scalar] = []
         if i < input.count && input[i] == "<" {
             i += 1
-            while i < input.count && input[i] != ">" && input[i] != "\n" { url.append(input[i]); i += 1 }
-            guard i < input.count && input[i] == ">" else { return nil }
+            while i < limit && input[i] != ">" && input[i] != "\n" { url.append(input[i]); i += 1 }
+            guard i < limit && input[i] == ">" else { return nil }
             i += 1
         } else {
             var depth = 0
-            while i < input.count, input[i] != " ", input[i] != "\n" {
+            while i < limit, input[i] != " ", input[i] != "\n" {
                 if input[i] == "(" { depth += 1 }
                 if input[i] == ")" { if depth == 0 { break }; depth -= 1 }
                 url.append(input[i])
                 i += 1
             }
+            guard i < limit else { return nil }
         }
-        while i < input.count && input[i] != ")" { i += 1 }
+        // The title, if any, runs to the next `)`.
+        i = nextParen.find(in: input, from: i)
         guard i < input.count else { return nil }
         let text = String(String.UnicodeScalarView(url.filter { !ControlFilter.isRemovable($0) }))
         return (text, i + 1)
@@ -182,7 +210,10 @@ struct InlineParser {
     /// Autolinks are kept as links; `<br>` becomes a break, `<img alt>` its
     /// alt text; other tags are dropped.
     private mutating func angleBracket() -> Bool {
-        guard let end = input[position...].firstIndex(of: ">") else { return false }
+        // Tags, comments and autolinks start with a letter, `/` or `!`.
+        guard let first = peek(1), first.isASCII, first.properties.isAlphabetic || first == "/" || first == "!" else { return false }
+        let end = nextAngle.find(in: input, from: position)
+        guard end < input.count, end - position <= Self.maximumTagLength else { return false }
         let inside = String(String.UnicodeScalarView(input[(position + 1)..<end]))
         if inside.contains("\n") && !inside.hasPrefix("!--") { return false }
         let lower = inside.lowercased()
@@ -235,19 +266,54 @@ struct InlineParser {
             let opener = openers[index]
             openers.removeSubrange(index...)
             let style: InlineText.Style = marker == "~" ? .strikethrough : (min(opener.length, length) >= 2 ? .strong : .emphasis)
-            output.removeSubrange(opener.position..<(opener.position + opener.length))
-            shiftSpans(after: opener.position, by: -opener.length)
+            usedMarkers.append(opener.position..<(opener.position + opener.length))
             spans.append(.init(range: opener.position..<output.count, style: style))
             return
         }
-        if canOpen { openers.append((marker, length, output.count)) }
+        if canOpen {
+            if openers.count == Self.maximumOpeners { openers.removeFirst() }
+            openers.append((marker, length, output.count))
+        }
         output.append(contentsOf: repeatElement(marker, count: length))
     }
 
-    private mutating func shiftSpans(after offset: Int, by delta: Int) {
-        for i in spans.indices where spans[i].range.lowerBound >= offset {
-            spans[i].range = (spans[i].range.lowerBound + delta)..<(spans[i].range.upperBound + delta)
+    /// Removes the used emphasis markers from the output and moves every
+    /// span to match, in one pass.
+    private mutating func finish() {
+        guard !usedMarkers.isEmpty else { return }
+        var removed = [Int32](repeating: 0, count: output.count + 1)  // markers before each index
+        for range in usedMarkers { for i in range { removed[i + 1] = 1 } }
+        for i in 0..<output.count { removed[i + 1] += removed[i] }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(output.count)
+        for i in output.indices where removed[i + 1] == removed[i] { kept.append(output[i]) }
+        output = kept
+        for k in spans.indices {
+            let r = spans[k].range
+            spans[k].range = (r.lowerBound - Int(removed[r.lowerBound]))..<(r.upperBound - Int(removed[r.upperBound]))
         }
-        for i in openers.indices where openers[i].position > offset { openers[i].position += delta }
+        usedMarkers = []
+    }
+}
+
+/// Where the next occurrence of a scalar is, remembered: the parser moves
+/// forward only, so each search starts where the last one found nothing
+/// new, and unmatched openers cost no rescans.
+private struct NextIndex {
+    let scalar: Unicode.Scalar
+    /// The next occurrence at or after `from` is at `found` (input.count: none).
+    private var from = Int.max
+    private var found = 0
+
+    init(of scalar: Unicode.Scalar) { self.scalar = scalar }
+
+    mutating func find(in input: [Unicode.Scalar], from start: Int) -> Int {
+        // From anywhere up to the last hit, the answer is that hit.
+        if start >= from && start <= found { return found }
+        var i = start
+        while i < input.count && input[i] != scalar { i += 1 }
+        from = start
+        found = i
+        return i
     }
 }
