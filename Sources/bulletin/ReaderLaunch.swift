@@ -31,6 +31,8 @@ struct ReaderLaunch {
     /// first readable file (a big one's opening) now, and the whole set
     /// once parsed on all cores.
     func open() throws(BulletinError) -> (Library, PendingUpdate?) {
+        // No paths: a bulletin piped or redirected in, as a pager reads it; else the sample.
+        let paths = self.paths.isEmpty && Self.standardInputIsData ? ["-"] : self.paths
         if paths.isEmpty { return (Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), nil) }
         let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
         if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return (try library(of: files), nil) }
@@ -66,6 +68,15 @@ struct ReaderLaunch {
         }
         if bulletins.isEmpty { throw unreadable[0] }
         return Library(bulletins, unreadable: unreadable)
+    }
+
+    /// Standard input is a pipe or a regular file (not a terminal, nor
+    /// /dev/null as a test harness or service manager may give).
+    static var standardInputIsData: Bool {
+        var info = stat()
+        guard fstat(0, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG
     }
 
     /// Whether the files together are larger than `bytes` (stat stops once they are).

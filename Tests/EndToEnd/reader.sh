@@ -162,11 +162,22 @@ keys ']'
 wait_for "§1/${#sections[@]}"
 keys q
 wait_for "EXIT=0"
+# With no path, a bulletin redirected in is read as a pager would; the sample otherwise.
+start redirected sh -c '"$2" < "$1"' - "$file" "$bin"
+wait_for "? help"
+eventually shows "▾ ${sections[0]}" || fail "bulletin < FILE: the bulletin is not shown"
+keys q
+wait_for "EXIT=0"
+start sample "$bin"
+wait_for "? help"
+eventually shows "Sample bulletin" || fail "bulletin with no path and a terminal as input: no sample"
+keys q
+wait_for "EXIT=0"
 start keyboard "$bin" -
 wait_for "EXIT="
 shows "standard input is a terminal" || fail "bulletin - on a terminal: no clear error"
 shows "EXIT=2 MODES=icanon echo" || fail "bulletin - on a terminal: exit status or modes wrong"
-echo "ok: bulletin - reads a pipe with keys from the terminal, and refuses a terminal"
+echo "ok: bulletin - and bulletin < FILE read standard input with keys from the terminal; no input: the sample; a terminal as - is refused"
 
 # A terminal that cannot move the cursor gets a one-line error, not a garbled screen.
 start dumb env TERM=dumb "$bin" "$file"
