@@ -115,6 +115,23 @@ import Testing
         #expect(state.render()[24, 0].text == "│")
     }
 
+    /// Hiding, showing or resizing the TOC re-wraps the article pane; the
+    /// line on top keeps its text, as after a terminal resize.
+    @Test func tocChangesKeepTheReadingPlace() {
+        let long = "## 栏目\n\n### 北京 | 长文\n\n" + (1...40).map { "第\($0)句话写在这里，内容足够长以便换行。" }.joined() + "\n"
+        var state = Reader.state(long, width: 90, height: 20)
+        state.press("}" + String(repeating: "j", count: 12))
+        let node = state.position.node
+        for keys in ["t", "t", "<", ">>>"] {
+            let top = state.articleLines[0].trimmingCharacters(in: " ")
+            let sentence = top.split(separator: "第").dropFirst().first.map { "第" + $0.prefix(3) } ?? String(top.prefix(4))
+            state.press(keys)
+            #expect(state.position.node == node && state.position.line < state.lineCount(node), "after \(keys)")
+            let shown = state.articleLines.prefix(2).joined().filter { $0 != " " }
+            #expect(shown.contains(sentence), "after \(keys): \(sentence) → \(state.articleLines[0])")
+        }
+    }
+
     @Test func resizeRewrapsAndKeepsTheReadingPosition() {
         var state = Reader.state(width: 120, height: 30)
         state.press("]]}jjj")  // inside 北京's article

@@ -46,9 +46,13 @@ extension ReaderState {
         case .nextHit: jumpToHit(forward: true)
         case .previousHit: jumpToHit(forward: false)
         case .cancel: cancel()
-        case .toggleTOC: tocShown.toggle(); if !tocShown { focus = .article }; followPosition()
-        case .widenTOC: resizeTOC(by: 4)
-        case .narrowTOC: resizeTOC(by: -4)
+        case .toggleTOC:
+            keepingPlace {
+                $0.tocShown.toggle()
+                if !$0.tocShown { $0.focus = .article }
+            }
+        case .widenTOC: keepingPlace { $0.resizeTOC(by: 4) }
+        case .narrowTOC: keepingPlace { $0.resizeTOC(by: -4) }
         case .fold: fold(true)
         case .unfold: fold(false)
         case .toggleFold: fold(nil)
@@ -81,10 +85,18 @@ extension ReaderState {
     }
 
     mutating func resize(width w: Int, height h: Int) {
+        keepingPlace {
+            $0.width = max(0, w)
+            $0.height = max(0, h)
+        }
+    }
+
+    /// Applies a change that may re-wrap the article pane (a resize, the TOC
+    /// shown, hidden or resized) and keeps the reader on the same text.
+    mutating func keepingPlace(_ change: (inout ReaderState) -> Void) {
         let old = textWidth
         let offset = textOffset(of: position, width: old)
-        width = max(0, w)
-        height = max(0, h)
+        change(&self)
         if textWidth != old { position = Self.positionAt(textOffset: offset, node: position.node, lines: lines(position.node)) }
         followPosition()
     }

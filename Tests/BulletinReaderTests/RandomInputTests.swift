@@ -1,0 +1,58 @@
+import BulletinCore
+@testable import BulletinReader
+import Testing
+
+/// Thousands of random keys, clicks, wheel turns and resizes on awkward
+/// libraries: the state stays consistent and every frame stays drawable.
+@Suite struct RandomInputTests {
+    /// SplitMix64: the same sequence on every run, so a failure can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let libraries: [(String, @Sendable () -> Library)] = [
+        ("sample", { Library([BulletinParser.parse(SampleBulletin.text, path: "sample.md")]) }),
+        ("empty", { Library([BulletinParser.parse("", path: "empty.md")]) }),
+        ("three files, one empty", {
+            Library([BulletinParser.parse(SampleBulletin.text, path: "a.md"), BulletinParser.parse("", path: "b.md"),
+                     BulletinParser.parse("## 一\n\n### 北京 | 新闻\n\n正文。\n", path: "c.md")],
+                    unreadable: [.notText(path: "d.md")])
+        }),
+        ("no sections", { Library([BulletinParser.parse("# 标题\n\n只有正文。\n\n第二段。\n", path: "p.md")]) }),
+    ]
+
+    static let keys: [Key] = Array("jkgG []{}123456789/nNhlzZt<>w? fbq").map { .character($0) }
+        + [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace, .tab, .backTab,
+           .control("d"), .control("u"), .control("f"), .control("b"), .control("l"), .character("北"), .character("京")]
+
+    @Test(arguments: libraries.map(\.0))
+    func randomInputKeepsTheStateConsistent(name: String) {
+        var random = Seeded(state: UInt64(name.utf8.count) * 7919)
+        var state = ReaderState(library: Self.libraries.first { $0.0 == name }!.1(), width: 100, height: 30)
+        for step in 0..<3000 {
+            let event: ReaderEvent
+            switch Int.random(in: 0..<20, using: &random) {
+            case 0: event = .resize(width: Int.random(in: 1...160, using: &random), height: Int.random(in: 1...60, using: &random))
+            case 1: event = .mouse(MouseEvent(.press, x: Int.random(in: -2...170, using: &random), y: Int.random(in: -2...70, using: &random)))
+            case 2: event = .mouse(MouseEvent(Bool.random(using: &random) ? .wheelUp : .wheelDown,
+                                              x: Int.random(in: 0...160, using: &random), y: Int.random(in: 0...60, using: &random)))
+            default: event = .key(Self.keys.randomElement(using: &random)!)
+            }
+            if case .key(.character("q")) = event, state.overlay == nil, state.search?.editing != true { continue }
+            state.handle(event)
+            let grid = state.render()
+            #expect(grid.width == state.width && grid.height == state.height, "\(name) step \(step)")
+            #expect(state.position.node >= 0 && state.position.node < max(1, state.library.nodeCount), "\(name) step \(step)")
+            #expect(state.position.line >= 0 && state.position.line < max(1, state.lineCount(state.position.node)), "\(name) step \(step)")
+            #expect(state.rows.isEmpty || state.rows.indices.contains(state.cursor), "\(name) step \(step)")
+            #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } }, "\(name) step \(step)")
+        }
+    }
+}
