@@ -32,11 +32,18 @@ import Testing
         + [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace, .tab, .backTab,
            .control("d"), .control("u"), .control("f"), .control("b"), .control("l"), .character("北"), .character("京")]
 
-    @Test(arguments: libraries.map(\.0))
+    /// A library that arrives in two parts, as a big set of files does: the
+    /// first alone while loading, the whole swapped in part-way through.
+    static let loadingName = "loading, then three files"
+
+    @Test(arguments: libraries.map(\.0) + [loadingName])
     func randomInputKeepsTheStateConsistent(name: String) {
         var random = Seeded(state: UInt64(name.utf8.count) * 7919)
-        var state = ReaderState(library: Self.libraries.first { $0.0 == name }!.1(), width: 100, height: 30)
+        let loading = name == Self.loadingName
+        let full = Self.libraries[loading ? 2 : Self.libraries.firstIndex { $0.0 == name }!].1()
+        var state = ReaderState(library: loading ? Library([full.bulletins[0]]) : full, width: 100, height: 30, loading: loading)
         for step in 0..<3000 {
+            if loading && step == 1000 { state.finishLoading(full, lineOffset: 0) }
             let event: ReaderEvent
             switch Int.random(in: 0..<20, using: &random) {
             case 0: event = .resize(width: Int.random(in: 1...160, using: &random), height: Int.random(in: 1...60, using: &random))
