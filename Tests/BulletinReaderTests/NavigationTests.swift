@@ -72,6 +72,8 @@ import Testing
         #expect(state.redraws == 1 && state.screen == screen)
         state.press("/北京{^u}")
         #expect(state.search?.text == "" && state.search?.editing == true, "Ctrl-U in the prompt clears it")
+        state.press("城市 北京 {^w}")
+        #expect(state.search?.text == "城市 ", "Ctrl-W in the prompt deletes the last word")
     }
 
     @Test func tabFocusesTheTOCWhereJKMoveTheCursorAndEnterOpens() {

@@ -74,6 +74,7 @@ public enum KeyMap {
             case .escape: return .cancel
             case .backspace: return .searchBackspace
             case .control("u"): return .searchClear
+            case .control("w"): return .searchDeleteWord
             case .character(let c): return .searchType(String(c))
             default: return nil
             }

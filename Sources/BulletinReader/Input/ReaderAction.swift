@@ -17,7 +17,7 @@ public enum ReaderAction: Equatable, Sendable {
     case section(Int)
     case startSearch
     case searchType(String)
-    case searchBackspace, searchClear, searchSubmit
+    case searchBackspace, searchClear, searchDeleteWord, searchSubmit
     case nextHit, previousHit
     /// Esc: leave the prompt, close an overlay or clear the search filter.
     case cancel

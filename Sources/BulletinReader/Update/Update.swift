@@ -42,6 +42,11 @@ extension ReaderState {
         case .searchBackspace:
             if search?.text.isEmpty == true { cancel() } else { editSearch { _ = $0.popLast() } }
         case .searchClear: editSearch { $0 = "" }
+        case .searchDeleteWord:
+            editSearch { text in
+                while text.last == " " { text.removeLast() }
+                while let last = text.last, last != " " { text.removeLast() }
+            }
         case .searchSubmit: submitSearch()
         case .nextHit: jumpToHit(forward: true)
         case .previousHit: jumpToHit(forward: false)
