@@ -46,17 +46,19 @@ enum SignalGuard {
         previousActions = previous
         for signal in crashSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
+            action.__sigaction_handler.sa_sigaction = { signal, info, _ in
                 if let saved, savedFD >= 0 {
                     tcsetattr(savedFD, TCSANOW, saved)
                     _ = write(savedFD, resetBytes.utf8Start, resetBytes.utf8CodeUnitCount)
                 }
                 if let previousActions { sigaction(signal, previousActions + Int(signal), nil) }
-                // Returning re-runs the faulting instruction (or abort raises
-                // again) under the previous action.
+                // A fault returns to re-run the faulting instruction under the
+                // previous action (so a backtrace shows the fault); a signal
+                // sent with kill or raise (si_code <= 0) is raised again.
+                if let info, info.pointee.si_code <= 0 { raise(signal) }
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            action.sa_flags = SA_SIGINFO
             sigaction(signal, &action, previous + Int(signal))
         }
     }

@@ -139,6 +139,18 @@ for signal in TERM INT HUP; do
     echo "ok: SIG$signal leaves a restored terminal"
 done
 
+# A crash (a fatal signal, here sent from outside) still restores the terminal.
+# Swift's backtracer is off: it would take seconds to print.
+for signal in SEGV ABRT; do
+    start "crash$signal" env SWIFT_BACKTRACE=enable=no "$bin" "$file"
+    wait_for "? help"
+    pkill -"$signal" -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"
+    wait_for "EXIT="
+    shows "EXIT=$((128 + $(kill -l "$signal"))) MODES=icanon echo" || fail "SIG$signal: exit status, line mode or echo wrong"
+    restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
+done
+echo "ok: a crash (SIGSEGV, SIGABRT) leaves a restored terminal"
+
 # A directory with an unreadable file: the readable bulletins open, the other is listed under w.
 mkdir -p "$work/dir"
 cp "$file" "$work/dir/a.md"
