@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinCore
 import BulletinReader
 
 /// `bulletin themes`: every theme by name, where it comes from, and whether it loads.
@@ -26,10 +27,10 @@ struct ThemesCommand: ParsableCommand {
             }
             if entry.name == ThemeCatalog.defaultName { line += " [default]" }
             if entry.origin != "built-in" { line += " (\(entry.origin))" }
-            out.write(line + "\n")
+            out.write(ControlFilter.escaped(line) + "\n")  // user theme files may hold escapes
         }
         out.flush()
-        if let directory = catalog.userDirectory { print("\nUser themes: \(directory)/NAME.toml") }
+        if let directory = catalog.userDirectory { print("\nUser themes: \(ControlFilter.escaped(directory))/NAME.toml") }
         if broken { throw ExitCode(2) }
     }
 }

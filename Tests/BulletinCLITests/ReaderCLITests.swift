@@ -12,6 +12,23 @@ import Testing
         #expect(result.stdout.contains("[default]"))
     }
 
+    /// A user theme's description is the user's text: its control characters
+    /// are spelled out, not sent to the terminal.
+    @Test func themesSpellsOutControlCharactersOfUserThemes() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("xdg-\(UUID().uuidString)")
+        let themes = config.appendingPathComponent("bulletin/themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let dark = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Themes/dark.toml"), encoding: .utf8)
+        let evil = dark.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("description") ? #"description = "\u001b[31mRED\u0007""# : String($0) }.joined(separator: "\n")
+        try evil.write(to: themes.appendingPathComponent("evil.toml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["themes"], environment: ["XDG_CONFIG_HOME": config.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#"evil            \u{1B}[31mRED\u{7} ("#), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test func brokenThemeFileIsAnErrorNamingFileAndLine() throws {
         let path = NSTemporaryDirectory() + "broken-\(getpid()).toml"
         try "[body]\nfg = \"red\"\n[title\n".write(toFile: path, atomically: true, encoding: .utf8)
