@@ -64,7 +64,9 @@ public struct HeadlineIndex: Sendable {
                 }
             }
             if let candidates { return candidates.filter { articlePosition($0).map(matches) ?? false } }
-            return articles.indices.filter(matches).map { articles[$0] }
+            // A full scan (the first keystroke) splits the articles over the cores.
+            let matched = Parallel.map(count: articles.count, matches)
+            return articles.indices.filter { matched[$0] }.map { articles[$0] }
         }
     }
 
