@@ -18,13 +18,12 @@ let package = Package(
         // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
         // the substring search of archive search's prefilter.
         .target(name: "CByteScan"),
+        // The theme model and its TOML reader: used by the reader for user
+        // themes, and at build time to compile the built-in ones.
+        .target(name: "BulletinThemes", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // The reader as values: state, actions, update, render to a cell grid,
         // key map and themes. No terminal code either, so every screen is testable.
-        .target(
-            name: "BulletinReader",
-            dependencies: ["BulletinCore", .product(name: "TOMLKit", package: "TOMLKit")],
-            plugins: ["EmbedThemes"]
-        ),
+        .target(name: "BulletinReader", dependencies: ["BulletinCore", "BulletinThemes"], plugins: ["EmbedThemes"]),
         // ncursesw with the wide-character API, through one header of our own.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The thin ncurses backend: cell grid to screen, input to events, signals.
@@ -36,8 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Themes/*.toml compiled into the binary, so themes work wherever it is copied.
-        .executableTarget(name: "ThemeEmbedder"),
+        // Themes/*.toml parsed at build time and compiled into the binary, so
+        // themes work wherever it is copied and a broken one fails the build.
+        .executableTarget(name: "ThemeEmbedder", dependencies: ["BulletinThemes"]),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // Update and render timed on big bulletins without a terminal (bench/README.md).
         .executableTarget(name: "reader-bench", dependencies: ["BulletinReader"], path: "bench/ReaderBench"),

@@ -1,9 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles every `Themes/*.toml` of the package into the target as string
-/// literals, so `Themes/` stays the one place themes are written and the
-/// built binary has them wherever it runs.
+/// Compiles every `Themes/*.toml` of the package into the target, parsed
+/// (a broken theme fails the build), so `Themes/` stays the one place themes
+/// are written and the built binary has them wherever it runs.
 @main
 struct EmbedThemes: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -17,6 +17,17 @@ import Testing
         #expect(mono[.selection].attributes.contains(.reverse))
     }
 
+    /// Built-in themes are parsed at build time into Swift values; parsing
+    /// their text now must give the same themes.
+    @Test func builtInThemesCompiledAtBuildTimeMatchTheirFiles() throws {
+        for entry in ThemeCatalog.builtIn {
+            let compiled = try ThemeCatalog.parse(entry)
+            let parsed = try ThemeParser.parse(entry.text, name: entry.name, path: "Themes/\(entry.name).toml")
+            #expect(compiled.name == parsed.name && compiled.description == parsed.description)
+            #expect(compiled.styles == parsed.styles, "\(entry.name)")
+        }
+    }
+
     static let valid = ThemeCatalog.builtIn.first { $0.name == "dark" }!.text
 
     @Test func monochromeIsTheColourlessFallback() throws {

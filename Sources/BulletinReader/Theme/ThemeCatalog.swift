@@ -1,3 +1,4 @@
+@_exported import BulletinThemes
 import BulletinCore
 import Glibc
 
@@ -13,6 +14,8 @@ public struct ThemeCatalog: Sendable {
         /// "built-in", or the user theme's path.
         public var origin: String
         public var text: String
+        /// A built-in theme, parsed when the binary was built.
+        var parsed: Theme?
     }
 
     public let userDirectory: String?
@@ -30,18 +33,18 @@ public struct ThemeCatalog: Sendable {
 
     /// The built-in theme for NO_COLOR and for terminals without colours.
     public static var monochrome: Theme? {
-        builtIn.first { $0.name == noColorName }.flatMap { try? parse($0) }
+        builtIn.first { $0.name == noColorName }?.parsed
     }
 
     public static var builtIn: [Entry] {
-        EmbeddedThemes.files.map { Entry(name: $0.name, origin: "built-in", text: $0.text) }
+        EmbeddedThemes.themes.map { Entry(name: $0.theme.name, origin: "built-in", text: $0.text, parsed: $0.theme) }
     }
 
     /// Built-in themes, then user themes; a user theme replaces a built-in one of the same name.
     public func entries() -> [Entry] {
         var result = Self.builtIn
         for file in userFiles() {
-            let entry = Entry(name: file.name, origin: file.path, text: file.text)
+            let entry = Entry(name: file.name, origin: file.path, text: file.text, parsed: nil)
             if let k = result.firstIndex(where: { $0.name == file.name }) { result[k] = entry } else { result.append(entry) }
         }
         return result
@@ -67,10 +70,11 @@ public struct ThemeCatalog: Sendable {
         return try Self.parse(entry)
     }
 
-    /// The theme an entry holds; errors name `Themes/NAME.toml` for built-in ones.
+    /// The theme an entry holds: a built-in one as parsed at build time, a
+    /// user's parsed now.
     public static func parse(_ entry: Entry) throws(ThemeError) -> Theme {
-        let path = entry.origin == "built-in" ? "Themes/\(entry.name).toml" : entry.origin
-        return try ThemeParser.parse(entry.text, name: entry.name, path: path)
+        if let parsed = entry.parsed { return parsed }
+        return try ThemeParser.parse(entry.text, name: entry.name, path: entry.origin)
     }
 
     func userFiles() -> [(name: String, path: String, text: String)] {

@@ -9,7 +9,7 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
     public static let underline = TextAttributes(rawValue: 8)
     public static let reverse = TextAttributes(rawValue: 16)
 
-    static let names: [(String, TextAttributes)] = [
+    public static let names: [(String, TextAttributes)] = [
         ("bold", .bold), ("dim", .dim), ("italic", .italic), ("underline", .underline),
         ("reverse", .reverse),
     ]
@@ -34,6 +34,12 @@ public struct Theme: Sendable {
     public var description: String
     public var styles: [ThemePart: PartStyle]
 
+    public init(name: String, description: String, styles: [ThemePart: PartStyle]) {
+        self.name = name
+        self.description = description
+        self.styles = styles
+    }
+
     public subscript(part: ThemePart) -> PartStyle { styles[part] ?? PartStyle() }
 
     /// Whether any part sets a colour (lost on a terminal without colours).
@@ -48,6 +54,12 @@ public struct ThemeError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var line: Int?
     public var message: String
+
+    public init(path: String, line: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
 
     public var description: String {
         "theme \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
