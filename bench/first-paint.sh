@@ -46,8 +46,15 @@ echo "harness floor (sh echo): $floor ms"
 for file in "$SEED" "$BIG"; do
     name=$(basename "$file")
     lessMark=$(grep -m1 -v '^\s*$' "$file" | cut -c1-20)
-    ours=$(for _ in $(seq "$RUNS"); do paint "q quit" "$BIN" "$file"; done | median)
-    theirs=$(for _ in $(seq "$RUNS"); do paint "$lessMark" less "$file"; done | median)
+    # Interleaved, so a change in the machine's load falls on both alike.
+    : > /tmp/first-paint-ours.$$; : > /tmp/first-paint-theirs.$$
+    for _ in $(seq "$RUNS"); do
+        paint "q quit" "$BIN" "$file" >> /tmp/first-paint-ours.$$
+        paint "$lessMark" less "$file" >> /tmp/first-paint-theirs.$$
+    done
+    ours=$(median < /tmp/first-paint-ours.$$)
+    theirs=$(median < /tmp/first-paint-theirs.$$)
+    rm -f /tmp/first-paint-ours.$$ /tmp/first-paint-theirs.$$
     echo "$name: first paint median ms: bulletin $ours, less $theirs, ratio $(python3 -c "print(round($ours/$theirs, 2))")"
     echo "$name: peak KiB: bulletin $(memory "q quit" q "$BIN" "$file"), less $(memory "$lessMark" q less "$file")"
 done
