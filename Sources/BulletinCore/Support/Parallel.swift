@@ -9,7 +9,7 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-enum Parallel {
+public enum Parallel {
     /// Cores online, read once.
     static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
@@ -44,7 +44,9 @@ enum Parallel {
         items.withUnsafeBufferPointer { buffer in map(count: buffer.count) { transform(buffer[$0]) } }
     }
 
-    static func map<T>(count: Int, _ transform: (Int) -> T) -> [T] {
+    /// `(0..<count).map(transform)`, in one contiguous chunk per core when
+    /// `count` is large enough.
+    public static func map<T>(count: Int, _ transform: (Int) -> T) -> [T] {
         let workers = count >= minimumCount ? Parallel.processorCount : 1
         guard workers > 1 else { return (0..<count).map(transform) }
         return withoutActuallyEscaping(transform) { transform in

@@ -3,30 +3,80 @@ import BulletinCore
 /// Help (`?`) and warnings (`w`): a bordered box over the panes, scrollable.
 extension ReaderState {
     func drawOverlay(_ overlay: Overlay, _ grid: inout CellGrid) {
-        let (title, entries) = overlay == .help ? ("Keys", helpEntries) : ("Warnings", warningEntries)
-        let boxWidth = min(width - 2, max(40, min(100, (entries.map(\.width).max() ?? 0) + 4)))
-        let inner = boxWidth - 4
-        let wrapped = entries.flatMap { $0.wrapped(width: inner) }
-        let boxHeight = min(paneHeight, wrapped.count + 4)
-        let x = (width - boxWidth) / 2, y = max(0, (paneHeight - boxHeight) / 2)
-        let visible = boxHeight - 4
-        let top = min(overlayTop, max(0, wrapped.count - visible))
+        let box = overlayBox(overlay)
+        let (x, y) = (box.x, box.y)
         let border = CellStyle(.border), body = CellStyle(.body)
-        grid.fill(x: x, y: y, width: boxWidth, height: boxHeight, style: body)
-        let rule = String(repeating: "─", count: boxWidth - 2)
+        grid.fill(x: x, y: y, width: box.width, height: box.height, style: body)
+        let rule = String(repeating: "─", count: box.width - 2)
         grid.write("┌" + rule + "┐", x: x, y: y, style: border)
-        grid.write("└" + rule + "┘", x: x, y: y + boxHeight - 1, style: border)
-        for row in 1..<(boxHeight - 1) {
+        grid.write("└" + rule + "┘", x: x, y: y + box.height - 1, style: border)
+        for row in 1..<(box.height - 1) {
             grid.write("│", x: x, y: y + row, style: border)
-            grid.write("│", x: x + boxWidth - 1, y: y + row, style: border)
+            grid.write("│", x: x + box.width - 1, y: y + row, style: border)
         }
-        grid.write(" \(title) ", x: x + 2, y: y, style: CellStyle(.title))
-        for k in 0..<max(0, visible) where top + k < wrapped.count {
-            let style = overlay == .warnings ? CellStyle(.warning) : body
-            grid.write(wrapped[top + k], x: x + 2, y: y + 2 + k, limit: x + 2 + inner, style: style)
+        grid.write(" \(box.title) ", x: x + 2, y: y, style: CellStyle(.title))
+        // Only the entries on screen are wrapped: there may be thousands of warnings.
+        let top = min(overlayTop, box.lastTop)
+        let style = overlay == .warnings ? CellStyle(.warning) : body
+        var row = 0, entry = top
+        while row < box.visible && entry < box.entries.count {
+            for line in box.entries[entry].wrapped(width: box.inner) where row < box.visible {
+                grid.write(line, x: x + 2, y: y + 2 + row, limit: x + 2 + box.inner, style: style)
+                row += 1
+            }
+            entry += 1
         }
-        let more = wrapped.count > visible ? " \(top + 1)-\(min(wrapped.count, top + visible)) of \(wrapped.count) · j/k scroll" : ""
-        grid.write(more + " · Esc closes ", x: x + 2, y: y + boxHeight - 1, limit: x + boxWidth - 1, style: CellStyle(.muted))
+        let more = box.lastTop > 0 ? " \(top + 1)-\(entry) of \(box.entries.count) · j/k scroll" : ""
+        grid.write(more + " · Esc closes ", x: x + 2, y: y + box.height - 1, limit: x + box.width - 1, style: CellStyle(.muted))
+    }
+
+    /// Where an overlay goes and what it holds; scrolling (by entry) is
+    /// clamped with the same numbers.
+    struct OverlayBoxLayout {
+        var title: String
+        var entries: [OverlayEntry]
+        var x = 0, y = 0, width = 0, height = 0
+        /// The first entry shown when scrolled to the end.
+        var lastTop = 0
+        var inner: Int { width - 4 }
+        var visible: Int { height - 4 }
+
+        /// How many entries fill the box going down from `start` (or, with
+        /// `backwards`, going up from just before it): the step of a page.
+        func entriesFilling(from start: Int, backwards: Bool = false) -> Int {
+            var rows = 0, count = 0
+            var k = backwards ? start - 1 : start
+            while entries.indices.contains(k) {
+                rows += entries[k].wrapped(width: inner).count
+                if rows > visible { break }
+                count += 1
+                k += backwards ? -1 : 1
+            }
+            return max(1, count)
+        }
+    }
+
+    func overlayBox(_ overlay: Overlay) -> OverlayBoxLayout {
+        var box = overlay == .help ? OverlayBoxLayout(title: "Keys", entries: helpEntries)
+            : OverlayBoxLayout(title: "Warnings", entries: warningEntries)
+        let widest = box.entries.lazy.map(\.width).first { $0 >= 96 } ?? (box.entries.map(\.width).max() ?? 0)
+        box.width = min(width - 2, max(40, min(100, widest + 4)))
+        // Lines needed, counted only as far as the pane's height.
+        var lines = 0
+        for entry in box.entries where lines < paneHeight { lines += entry.wrapped(width: box.inner).count }
+        box.height = min(paneHeight, lines + 4)
+        box.x = (width - box.width) / 2
+        box.y = max(0, (paneHeight - box.height) / 2)
+        var fitting = 0
+        box.lastTop = box.entries.count
+        while box.lastTop > 0 {
+            let count = box.entries[box.lastTop - 1].wrapped(width: box.inner).count
+            if fitting + count > box.visible { break }
+            fitting += count
+            box.lastTop -= 1
+        }
+        box.lastTop = min(box.lastTop, max(0, box.entries.count - 1))
+        return box
     }
 
     /// One key per entry, its help wrapped beside the key column.

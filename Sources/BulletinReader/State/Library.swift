@@ -16,8 +16,10 @@ public struct Library: Sendable {
     let indexes: [HeadlineIndex]
     /// Files that were asked for but could not be opened; the others are shown.
     public let unreadable: [BulletinError]
-    /// Warnings of all bulletins together, unreadable files included (the status line shows the count).
-    public let warningCount: Int
+    /// Warnings of all bulletins together as `file:line: message`,
+    /// unreadable files first (the status line shows the count).
+    public let warningLines: [String]
+    public var warningCount: Int { warningLines.count }
 
     public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
         self.bulletins = bulletins
@@ -44,7 +46,9 @@ public struct Library: Sendable {
         self.articles = articles
         allRows = rows
         indexes = bulletins.map(HeadlineIndex.init)
-        warningCount = bulletins.reduce(unreadable.count) { $0 + $1.warnings.count }
+        warningLines = unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
+            bulletin.warnings.map { "\(bulletin.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
+        }
     }
 
     public var nodeCount: Int { starts.last! }
@@ -77,14 +81,22 @@ public struct Library: Sendable {
     /// Articles matching `query`, as global nodes in order; only among
     /// `candidates` (global, in order) when given.
     public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
-        indexes.enumerated().flatMap { b, index in
-            let local = candidates.map { all in
-                let low = (Self.lastIndex(in: all, atMost: starts[b] - 1) ?? -1) + 1
-                let high = (Self.lastIndex(in: all, atMost: starts[b + 1] - 1) ?? -1) + 1
-                return all[low..<high].map { $0 - starts[b] }
-            }
-            return index.matchingArticles(query, among: local).map { starts[b] + $0 }
+        guard let candidates else {
+            // Every bulletin; thousands of them are split over the cores.
+            return Parallel.map(count: indexes.count) { b in indexes[b].matchingArticles(query).map { starts[b] + $0 } }.flatMap { $0 }
         }
+        // Only the bulletins that still hold candidates (sorted, so grouped).
+        var result: [Int] = []
+        var i = 0
+        while i < candidates.count {
+            let b = locate(candidates[i]).bulletin
+            var j = i
+            while j < candidates.count && candidates[j] < starts[b + 1] { j += 1 }
+            let local = candidates[i..<j].map { $0 - starts[b] }
+            result += indexes[b].matchingArticles(query, among: local).map { starts[b] + $0 }
+            i = j
+        }
+        return result
     }
 
     public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {

@@ -218,18 +218,13 @@ public struct ReaderState: Sendable {
     }
 
     /// Files not opened, then every warning of every bulletin, as `file:line: message` lines.
+    /// The library's own (written once) come first; those about article
+    /// text laid out so far follow, one per bulletin.
     public var warningLines: [String] {
-        var out = library.unreadable.map { "\($0.description) (not opened)" }
-        for (b, bulletin) in library.bulletins.enumerated() {
-            for w in bulletin.warnings {
-                out.append("\(bulletin.path)\(w.line.map { ":\($0)" } ?? ""): \(w.message)")
-            }
-            let first = library.firstNode(ofBulletin: b), end = first + bulletin.outline.count
-            let removed = layouts.removedControls.filter { $0.key >= first && $0.key < end }.values.reduce(0, +)
-            if removed > 0 {
-                out.append("\(bulletin.path): removed \(removed) control character(s) decoded from HTML entities in the article text shown so far")
-            }
+        var removed: [Int: Int] = [:]  // by bulletin
+        for (node, count) in layouts.removedControls { removed[library.locate(node).bulletin, default: 0] += count }
+        return library.warningLines + removed.sorted { $0.key < $1.key }.map { b, count in
+            "\(library.bulletins[b].path): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
         }
-        return out
     }
 }

@@ -71,10 +71,15 @@ extension ReaderState {
     }
 
     mutating func applyInOverlay(_ action: ReaderAction) {
+        guard let shown = overlay else { return }
+        defer { if let overlay { overlayTop = min(overlayTop, overlayBox(overlay).lastTop) } }
         switch action {
         case .scroll(let n), .wheel(_, _, let n): overlayTop = max(0, overlayTop + n)
-        case .page(let n): overlayTop = max(0, overlayTop + n * max(1, paneHeight - 3))
-        case .halfPage(let n): overlayTop = max(0, overlayTop + n * max(1, (paneHeight - 3) / 2))
+        case .page(let n), .halfPage(let n):
+            let box = overlayBox(shown)
+            var step = box.entriesFilling(from: overlayTop, backwards: n < 0)
+            if case .halfPage = action { step = max(1, step / 2) }
+            overlayTop = max(0, overlayTop + n * step)
         case .top: overlayTop = 0
         case .bottom: overlayTop = Int.max / 2
         case .showHelp where overlay != .help: openOverlay(.help)
