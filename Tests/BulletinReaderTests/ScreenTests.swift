@@ -128,6 +128,27 @@ import Testing
         #expect(lines[start + 1].hasPrefix("  ") && !lines[start + 1].hasPrefix("   "), "warning continuation lines hang two columns in")
     }
 
+    /// The warnings screen scrolls by entry and never past its end, so `k`
+    /// moves at once however far `j` was pressed.
+    @Test func overlayScrollingStopsAtTheEnd() {
+        let bulletin = BulletinParser.parse("## 要闻\n\n### 上海 | 新闻\n\n正文\n", path: "a.md")
+        let library = Library([bulletin], unreadable: (1...60).map { BulletinError.notText(path: "dir/\($0).md") })
+        var state = ReaderState(library: library, width: 80, height: 20)
+        #expect(state.library.warningCount == 60)
+        func footer() -> String { state.screen.first { $0.contains(" of 60") } ?? "" }
+        state.press("w")
+        #expect(footer().contains(" 1-"))
+        state.press("G")
+        #expect(footer().contains("-60 of 60"))
+        let end = state.overlayTop
+        state.press(String(repeating: "j", count: 100))
+        #expect(state.overlayTop == end)
+        state.press("k")
+        #expect(state.overlayTop == end - 1 && !footer().contains("-60 of 60"))
+        state.press("g ")
+        #expect(state.overlayTop > 0 && state.overlayTop <= state.paneHeight, "Space pages by the entries shown")
+    }
+
     @Test func warningsAreReachableFromW() {
         let text = "# B\n\n## A\n\n北京 | 不存在的文章\n\n上海 | 真的文章\n\n## A\n\n### 上海 | 真的文章\n\n正文\n"
         var state = Reader.state(text, width: 100, height: 20)
