@@ -59,11 +59,18 @@ extension ReaderState {
     func overlayBox(_ overlay: Overlay) -> OverlayBoxLayout {
         var box = overlay == .help ? OverlayBoxLayout(title: "Keys", entries: helpEntries)
             : OverlayBoxLayout(title: "Warnings", entries: warningEntries)
-        let widest = box.entries.lazy.map(\.width).first { $0 >= 96 } ?? (box.entries.map(\.width).max() ?? 0)
+        // Widths and lines are counted only as far as the box can grow.
+        var widest = 0
+        for entry in box.entries {
+            if widest >= 96 { break }
+            widest = max(widest, entry.width)
+        }
         box.width = min(width - 2, max(40, min(100, widest + 4)))
-        // Lines needed, counted only as far as the pane's height.
         var lines = 0
-        for entry in box.entries where lines < paneHeight { lines += entry.wrapped(width: box.inner).count }
+        for entry in box.entries {
+            if lines >= paneHeight { break }
+            lines += entry.wrapped(width: box.inner).count
+        }
         box.height = min(paneHeight, lines + 4)
         box.x = (width - box.width) / 2
         box.y = max(0, (paneHeight - box.height) / 2)
