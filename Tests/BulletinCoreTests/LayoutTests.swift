@@ -14,6 +14,10 @@ import Testing
         #expect(DisplayWidth.of("“" as Unicode.Scalar) == 1)
         #expect(DisplayWidth.of("“" as Unicode.Scalar, ambiguousWide: true) == 2)
         #expect(DisplayWidth.of("e\u{301}中文abc") == 8)
+        // With a limit, counting stops once past it: enough to say "does not fit".
+        #expect(DisplayWidth.of("e\u{301}中文abc", limit: 8) == 8)
+        #expect(DisplayWidth.of("中文abc", limit: 3) == 4)
+        #expect(DisplayWidth.of(String(repeating: "中", count: 100_000), limit: 10) == 12)
     }
 }
 

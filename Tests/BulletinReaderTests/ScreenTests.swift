@@ -45,6 +45,14 @@ import Testing
         #expect(toc[4] == "    X | abcdefghij…")
         let wide = Reader.state(text, width: 200, height: 12).tocLines
         #expect(wide[3] == "    上海 | 这是一个非常非常长的新闻标题需要截断")
+        // A headline of 100,000 characters, searched: cut the same way, highlighted.
+        let huge = "## 要闻\n\n### 北京 | " + String(repeating: "很长的标题", count: 20_000) + "\n\n正文。\n"
+        var state = Reader.state(huge, width: 60, height: 12)
+        state.press("/很")
+        let row = state.tocLines.first { $0.hasPrefix("    北京 | ") }
+        #expect(row == "    北京 | 很长的…")
+        let grid = state.render()
+        #expect(grid[11, 2].text == "很" && grid[11, 2].style.part == .match)
     }
 
     @Test func cjkLinesUpInTheArticlePane() {

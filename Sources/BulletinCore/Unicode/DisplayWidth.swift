@@ -15,9 +15,14 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: some StringProtocol, ambiguousWide: Bool = false) -> Int {
+    /// `limit`: stop counting past it (the answer is then some width over
+    /// `limit`), so a row needs no more than its own length of a long text.
+    public static func of(_ text: some StringProtocol, ambiguousWide: Bool = false, limit: Int = .max) -> Int {
         var total = 0
-        for scalar in text.unicodeScalars { total += of(scalar, ambiguousWide: ambiguousWide) }
+        for scalar in text.unicodeScalars {
+            total += of(scalar, ambiguousWide: ambiguousWide)
+            if total > limit { break }
+        }
         return total
     }
 

@@ -38,8 +38,10 @@ struct StyledRun {
     /// Draws from `x` up to `limit`; returns the next column.
     @discardableResult
     func draw(_ grid: inout CellGrid, x: Int, y: Int, limit: Int) -> Int {
-        let scalars = Array(text.unicodeScalars)
         guard !ranges.isEmpty else { return grid.write(text, x: x, y: y, limit: limit, style: base) }
+        // Enough scalars to fill the room (zero-width marks aside): a long
+        // text is not copied whole for each frame.
+        let scalars = Array(text.unicodeScalars.prefix(2 * max(0, limit - x) + 64))
         var styles = [CellStyle](repeating: base, count: scalars.count)
         for (range, style) in ranges {
             for i in max(0, range.lowerBound)..<min(scalars.count, range.upperBound) { styles[i] = style }

@@ -53,7 +53,10 @@ extension ReaderState {
 
     /// Ends a row that did not fit with "…", so a cut headline does not pass for a whole one.
     private func markIfCut(_ parts: [String], x: Int, y: Int, limit: Int, style: CellStyle, into grid: inout CellGrid) {
-        let needed = parts.reduce(x) { $0 + DisplayWidth.of($1, ambiguousWide: grid.ambiguousWide) }
+        var needed = x
+        for part in parts where needed <= limit {
+            needed += DisplayWidth.of(part, ambiguousWide: grid.ambiguousWide, limit: limit - needed)
+        }
         guard needed > limit else { return }
         let ellipsis = "…"
         var column = max(0, limit - DisplayWidth.of(ellipsis, ambiguousWide: grid.ambiguousWide))
