@@ -29,12 +29,7 @@ public struct Outline: Sendable, Equatable {
 
     /// The deepest node whose text contains 1-based line `line`.
     public func node(containingLine line: Int) -> Int {
-        var low = 0, high = nodes.count - 1, found = 0
-        while low <= high {
-            let mid = (low + high) / 2
-            if nodes[mid].line <= line { found = mid; low = mid + 1 } else { high = mid - 1 }
-        }
-        return found
+        SortedSearch.lastIndex(nodes.count, atMost: line) { nodes[$0].line } ?? 0
     }
 
     /// The section a node belongs to (itself if it is one).

@@ -85,13 +85,7 @@ public struct HeadlineIndex: Sendable {
     }
 
     func articlePosition(_ node: Int) -> Int? {
-        var low = 0, high = articles.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if articles[mid] == node { return mid }
-            if articles[mid] < node { low = mid + 1 } else { high = mid - 1 }
-        }
-        return nil
+        SortedSearch.lastIndex(in: articles, atMost: node).flatMap { articles[$0] == node ? $0 : nil }
     }
 
     typealias Fields = [(SearchHit.Field, FoldedSlice)]

@@ -55,7 +55,7 @@ public struct Library: Sendable {
 
     /// (bulletin, node within it) of global node `g`.
     public func locate(_ g: Int) -> (bulletin: Int, node: Int) {
-        let b = Self.lastIndex(in: starts, atMost: g) ?? 0
+        let b = SortedSearch.lastIndex(in: starts, atMost: g) ?? 0
         return (min(b, bulletins.count - 1), g - starts[min(b, bulletins.count - 1)])
     }
 
@@ -102,27 +102,6 @@ public struct Library: Sendable {
     public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {
         let (b, n) = locate(g)
         return indexes[b].hit(node: n, query)
-    }
-
-    /// The last position of sorted `values` whose value is <= `target`.
-    static func lastIndex(in values: [Int], atMost target: Int) -> Int? {
-        lastIndex(values.count, atMost: target) { values[$0] }
-    }
-
-    /// The same over `count` sorted values read through `value`.
-    static func lastIndex(_ count: Int, atMost target: Int, _ value: (Int) -> Int) -> Int? {
-        var low = 0, high = count - 1, found: Int?
-        while low <= high {
-            let mid = (low + high) / 2
-            if value(mid) <= target { found = mid; low = mid + 1 } else { high = mid - 1 }
-        }
-        return found
-    }
-
-    /// The first position of sorted `values` whose value is > `target`.
-    static func firstIndex(in values: [Int], above target: Int) -> Int? {
-        let k = (lastIndex(in: values, atMost: target) ?? -1) + 1
-        return k < values.count ? k : nil
     }
 }
 

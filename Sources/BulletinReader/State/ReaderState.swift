@@ -131,7 +131,7 @@ public struct ReaderState: Sendable {
     /// Keeps the TOC cursor on the row of the current node (or its nearest
     /// visible ancestor) and that row on screen.
     mutating func followPosition() {
-        if let row = Library.lastIndex(rows.count, atMost: currentNode, { rows[$0].node }) { cursor = row }
+        if let row = SortedSearch.lastIndex(rows.count, atMost: currentNode, { rows[$0].node }) { cursor = row }
         keepCursorVisible()
     }
 
@@ -193,9 +193,9 @@ public struct ReaderState: Sendable {
         let outline = library.bulletins[b].outline
         let first = library.firstNode(ofBulletin: b), end = first + outline.count - 1
         func count(_ list: [Int], containing target: Int?) -> (Int, Int) {
-            let low = (Library.lastIndex(in: list, atMost: first - 1) ?? -1) + 1
-            let high = (Library.lastIndex(in: list, atMost: end) ?? -1) + 1
-            let index = target.flatMap { t in Library.lastIndex(in: list, atMost: t) }.map { $0 - low + 1 } ?? 0
+            let low = (SortedSearch.lastIndex(in: list, atMost: first - 1) ?? -1) + 1
+            let high = (SortedSearch.lastIndex(in: list, atMost: end) ?? -1) + 1
+            let index = target.flatMap { t in SortedSearch.lastIndex(in: list, atMost: t) }.map { $0 - low + 1 } ?? 0
             return (max(0, index), high - low)
         }
         let section = count(library.sections, containing: outline.section(containing: n).map { first + $0 })
@@ -217,9 +217,9 @@ public struct ReaderState: Sendable {
         return min(100, max(0, offset * 100 / total))
     }
 
-    /// Files not opened, then every warning of every bulletin, as `file:line: message` lines.
-    /// The library's own (written once) come first; those about article
-    /// text laid out so far follow, one per bulletin.
+    /// Every warning as `file:line: message`: the library's own (files not
+    /// opened, then each bulletin's, written once), then one per bulletin for
+    /// control characters removed from the article text laid out so far.
     public var warningLines: [String] {
         var removed: [Int: Int] = [:]  // by bulletin
         for (node, count) in layouts.removedControls { removed[library.locate(node).bulletin, default: 0] += count }

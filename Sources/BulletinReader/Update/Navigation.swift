@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// Moving through the article text: scrolling and the jumps between sections,
 /// articles and search hits.
 extension ReaderState {
@@ -24,7 +26,7 @@ extension ReaderState {
     }
 
     mutating func jumpNext(in list: [Int], name: String) {
-        guard let k = Library.firstIndex(in: list, above: currentNode) else {
+        guard let k = SortedSearch.firstIndex(in: list, above: currentNode) else {
             message = "No next \(name)"
             return
         }
@@ -35,7 +37,7 @@ extension ReaderState {
     /// in), or the last one before the current node when not in one.
     mutating func jumpPrevious(in list: [Int], current: Int?, name: String) {
         let before = (current ?? currentNode + 1) - 1
-        guard before >= 0, let k = Library.lastIndex(in: list, atMost: before) else {
+        guard before >= 0, let k = SortedSearch.lastIndex(in: list, atMost: before) else {
             message = "No previous \(name)"
             return
         }

@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// Headline search: `/` opens the prompt, each keystroke filters the TOC to
 /// the matching articles, Enter jumps to the first, `n`/`N` walk the hits,
 /// Esc restores the full TOC.
@@ -54,10 +56,10 @@ extension ReaderState {
         let k: Int
         var wrapped = false
         if forward {
-            if let next = Library.firstIndex(in: s.matches, above: currentNode) { k = next } else { k = 0; wrapped = true }
+            if let next = SortedSearch.firstIndex(in: s.matches, above: currentNode) { k = next } else { k = 0; wrapped = true }
         } else {
             let current = library.article(containing: currentNode) ?? currentNode + 1
-            if let previous = Library.lastIndex(in: s.matches, atMost: current - 1) { k = previous } else { k = s.matches.count - 1; wrapped = true }
+            if let previous = SortedSearch.lastIndex(in: s.matches, atMost: current - 1) { k = previous } else { k = s.matches.count - 1; wrapped = true }
         }
         jump(toNode: s.matches[k])
         message = "Hit \(k + 1) of \(s.matches.count)" + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : "")

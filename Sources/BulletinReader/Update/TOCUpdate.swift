@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// The table-of-contents pane: its cursor, folding, width and the mouse.
 extension ReaderState {
     mutating func moveCursor(by delta: Int) { moveCursor(to: cursor + delta) }
@@ -40,7 +42,7 @@ extension ReaderState {
             folded = []
         }
         rebuildRows()
-        cursor = Library.lastIndex(rows.count, atMost: node) { rows[$0].node } ?? 0
+        cursor = SortedSearch.lastIndex(rows.count, atMost: node) { rows[$0].node } ?? 0
         keepCursorVisible()
     }
 
