@@ -44,6 +44,15 @@ struct CLI {
     }
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    /// Writes `bytes` to a new temporary file named `name` and returns its path.
+    static func temporaryFile(_ bytes: [UInt8], name: String = "input.md") throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
 }
 
 @Suite struct CLITests {

@@ -14,6 +14,25 @@ public enum ControlFilter {
 
     public static func isRemovable(_ scalar: Unicode.Scalar) -> Bool { isRemovable(scalar.value) }
 
+    /// What ends a line somewhere: LF, CR, LINE and PARAGRAPH SEPARATOR. A
+    /// single-line field (headline, region, title, metadata value) holds
+    /// none, or `/etc/passwd:1: ...` in a heading would print as a forged
+    /// line of `toc` or `search` output.
+    public static func isLineSeparator(_ value: UInt32) -> Bool {
+        value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029
+    }
+
+    /// Whether UTF-8 `bytes` hold U+2028 or U+2029 at `i` (E2 80 A8/A9).
+    static func isSeparatorSequence(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+    }
+
+    /// `text` with each line separator turned into a space.
+    public static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isLineSeparator($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isLineSeparator($0.value) ? " " : $0 }))
+    }
+
     /// `text` with every control character (tab and newline too) spelled
     /// out as `\u{1B}`: for text from outside the bulletin, such as file
     /// names, that goes into a message on a terminal.

@@ -20,7 +20,9 @@ public enum SourceDecoder {
             return decodeUTF8(utf8.storage, start: 0, encoding: encoding, replaced: utf8.replaced)
         case .gb18030:
             try rejectBinary(UnsafeBufferPointer(rebasing: all[start...]), path: path)
-            let utf8 = transcodeGB18030(UnsafeBufferPointer(rebasing: all[start...]), strict: false)!
+            guard let utf8 = transcodeGB18030(UnsafeBufferPointer(rebasing: all[start...]), strict: false) else {
+                throw .unreadable(path: path, reason: "this system's iconv has no GB18030 converter")
+            }
             return decodeUTF8(utf8.storage, start: 0, encoding: .gb18030, replaced: utf8.replaced)
         case .utf8, .utf8BOM:
             let body = UnsafeBufferPointer(rebasing: all[start...])
@@ -136,7 +138,7 @@ public enum SourceDecoder {
         var iterator = units.makeIterator()
         loop: while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): out.append(contentsOf: UTF8.encode(scalar)!)
+            case .scalarValue(let scalar): out.append(contentsOf: scalar.utf8)
             case .error: replaced += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD])
             case .emptyInput: break loop
             }
@@ -147,33 +149,46 @@ public enum SourceDecoder {
 
     /// GB18030 through the C library's iconv. Strict mode returns nil at the
     /// first invalid sequence (used to decide whether non-UTF-8 bytes are
-    /// GB18030 at all); lenient mode replaces each with U+FFFD.
+    /// GB18030 at all); lenient mode replaces each with U+FFFD. Nil too when
+    /// iconv has no GB18030 converter.
     static func transcodeGB18030(_ bytes: UnsafeBufferPointer<UInt8>, strict: Bool) -> Transcoded? {
         let converter = iconv_open("UTF-8", "GB18030")
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
-        let capacity = bytes.count * 2 + 16
-        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        // No input byte becomes more than 3 output bytes: an invalid byte
+        // becomes U+FFFD (3), a 2-byte character at most 3, a 4-byte one 4.
+        // The buffer still grows on E2BIG rather than trusting that.
+        var capacity = bytes.count * 3 + 16
+        var out = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var written = 0
         var replaced = 0
         var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutablePointer<CChar>(OpaquePointer(UnsafeMutablePointer(mutating: bytes.baseAddress)))
         var inLeft = bytes.count
-        var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out).assumingMemoryBound(to: CChar.self)
-        var outLeft = capacity
         while inLeft > 0 {
-            if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
-            guard errno == EILSEQ || errno == EINVAL, !strict, outLeft >= 3 else {
+            var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out + written).assumingMemoryBound(to: CChar.self)
+            var outLeft = capacity - written
+            let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+            written = capacity - outLeft
+            if result != -1 { break }
+            let failure = errno
+            if failure == E2BIG || capacity - written < 3 {
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                bigger.update(from: out, count: written)
+                out.deallocate()
+                out = bigger
+                capacity *= 2
+                if failure == E2BIG { continue }
+            }
+            guard failure == EILSEQ || failure == EINVAL, !strict, let next = inPointer else {
                 out.deallocate()
                 return nil
             }
             replaced += 1
-            for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
-                outPointer!.pointee = CChar(bitPattern: byte)
-                outPointer! += 1
-            }
-            outLeft -= 3
-            inPointer! += 1
+            (out + written).initialize(from: [0xEF, 0xBF, 0xBD], count: 3)
+            written += 3
+            inPointer = next + 1
             inLeft -= 1
         }
-        return Transcoded(storage: ByteStorage(adopting: out, count: capacity - outLeft), replaced: replaced)
+        return Transcoded(storage: ByteStorage(adopting: out, count: written), replaced: replaced)
     }
 }

@@ -67,17 +67,34 @@ public struct DocumentLayout: Sendable {
             return wrapped(text, role: .listItem, node: node, first: first,
                            rest: String(repeating: " ", count: DisplayWidth.of(first)))
         case .preformatted(let lines):
-            return lines.map { LayoutLine(text: "    " + $0, role: .code, node: node) }
+            // Code keeps its spaces and breaks: cut at the width, not wrapped as prose.
+            let indent = width - 4 >= minimumText ? "    " : ""
+            return lines.flatMap { line in
+                LineBreaker.cut(line, width: width - indent.count, ambiguousWide: ambiguousWide)
+                    .map { LayoutLine(text: indent + $0, role: .code, node: node) }
+            }
         case .rule:
-            return [LayoutLine(text: "* * *", role: .rule, node: node)]
+            return [LayoutLine(text: String("* * *".prefix(width)), role: .rule, node: node)]
         }
     }
 
+    /// Columns a prefix (heading number, list marker, quote bar, code
+    /// indent) must leave for the text; narrower than that, it gives way.
+    var minimumText: Int { min(width, 4) }
+
     /// Wraps `text` to the width after the prefixes; spans follow the text.
+    /// Where the prefixes would leave less than `minimumText` columns, the
+    /// first one (a heading number, a list marker) gets a line of its own
+    /// and the text takes the whole width: no line is wider than `width`.
     func wrapped(_ inline: InlineText, role: LayoutLine.Role, node: Int, first: String = "", rest: String = "") -> [LayoutLine] {
+        let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
+        if max(firstWidth, restWidth) > 0, width - max(firstWidth, restWidth) < minimumText {
+            let marker = first.trimmingSpaces
+            let own = marker.isEmpty ? [] : wrapped(InlineText(text: marker), role: role, node: node)
+            return own + wrapped(inline, role: role, node: node)
+        }
         let text = inline.showingURLs()
         let scalars = Array(text.text.unicodeScalars)
-        let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
         let ranges = LineBreaker.wrap(text.text, width: max(1, width - max(firstWidth, restWidth)), ambiguousWide: ambiguousWide)
         return ranges.enumerated().map { k, range in
             let prefix = k == 0 ? first : rest

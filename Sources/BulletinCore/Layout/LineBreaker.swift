@@ -30,6 +30,26 @@ public enum LineBreaker {
         return wrap(text, width: width, ambiguousWide: ambiguousWide).map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
+    /// `text` cut into pieces of at most `width` columns, at any character:
+    /// for preformatted text, whose spaces and punctuation must stay as written.
+    public static func cut(_ text: String, width: Int, ambiguousWide: Bool = false) -> [String] {
+        var pieces: [String] = []
+        var current = String.UnicodeScalarView()
+        var column = 0
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar, ambiguousWide: ambiguousWide)
+            if column + w > max(1, width), !current.isEmpty {
+                pieces.append(String(current))
+                current = String.UnicodeScalarView()
+                column = 0
+            }
+            current.append(scalar)
+            column += w
+        }
+        pieces.append(String(current))
+        return pieces
+    }
+
     static func wrapSegment(_ s: [Unicode.Scalar], _ widths: [Int], _ segment: Range<Int>, width: Int, into lines: inout [Range<Int>]) {
         var lineStart = skipSpaces(s, from: segment.lowerBound, to: segment.upperBound)
         if lineStart == segment.upperBound { lines.append(segment.lowerBound..<segment.lowerBound); return }

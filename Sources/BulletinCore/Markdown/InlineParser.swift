@@ -69,8 +69,10 @@ struct InlineParser {
         position + offset < input.count ? input[position + offset] : nil
     }
 
-    /// A tab in running text is a space: it has no column to stop at.
+    /// A tab in running text is a space: it has no column to stop at. Where
+    /// line breaks are not kept, a decoded line separator is a space too.
     private mutating func emit(_ c: Unicode.Scalar) {
+        if !lineBreaks, ControlFilter.isLineSeparator(c.value) { output.append(" "); return }
         if ControlFilter.isRemovable(c) && c != "\n" { removedControls += 1; return }
         output.append(c == "\t" ? " " : c)
     }

@@ -30,7 +30,7 @@ public struct InlineText: Equatable, Sendable {
     /// LF (paragraphs); headings pass false and get a space.
     public init(markdown: some StringProtocol, lineBreaks: Bool = false) {
         // Most headlines are plain text: skip the parser when no byte could start markup.
-        if !markdown.utf8.contains(where: Self.isMarkupByte) {
+        if !Self.needsParsing(markdown, lineBreaks: lineBreaks) {
             self.init(text: String(markdown))
             return
         }
@@ -80,6 +80,23 @@ public struct InlineText: Equatable, Sendable {
     /// Bytes that can begin inline markup, an entity or a line break, and
     /// the tab (which the parser turns into a space).
     @inline(__always)
+    /// Whether `markdown` holds anything the parser would change: markup,
+    /// or (single-line text) a line or paragraph separator.
+    static func needsParsing(_ markdown: some StringProtocol, lineBreaks: Bool) -> Bool {
+        var separatorBytes = 0  // how much of E2 80 A8/A9 has been seen
+        for byte in markdown.utf8 {
+            if isMarkupByte(byte) { return true }
+            guard !lineBreaks else { continue }
+            switch (separatorBytes, byte) {
+            case (_, 0xE2): separatorBytes = 1
+            case (1, 0x80): separatorBytes = 2
+            case (2, 0xA8), (2, 0xA9): return true
+            default: separatorBytes = 0
+            }
+        }
+        return false
+    }
+
     static func isMarkupByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),

@@ -175,7 +175,7 @@ enum LineText {
         guard !key.isEmpty, key.count <= 24, let head = key.first, head.isLetter,
               key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }) else { return nil }
         let value = text[text.index(after: colon)...].trimmingSpaces
-        return (String(key), String(value))
+        return (String(key), ControlFilter.singleLine(value))
     }
 
     static func endsHTMLBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: HTMLBlockStart.End) -> Bool {

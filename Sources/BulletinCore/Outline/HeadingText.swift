@@ -40,7 +40,7 @@ struct HeadingText {
         var bar: Range<Int>?
         for i in bytes.indices {
             let b = bytes[i]
-            if InlineText.isMarkupByte(b) { return nil }
+            if InlineText.isMarkupByte(b) || ControlFilter.isSeparatorSequence(bytes, at: i) { return nil }
             if bar == nil {
                 if b == UInt8(ascii: "|") {
                     bar = i..<(i + 1)

@@ -227,13 +227,21 @@ struct OutlineBuilder {
         }
         guard !unmatched.isEmpty else { return }
         let bySection = Dictionary(grouping: articles, by: sectionKey(of:))
+        // One approximate index per pool of articles (a section's, or all of
+        // them), and where in it the previous match was.
+        var pools: [FoldedKey?: (articles: [Int], index: ApproximateIndex, cursor: Int)] = [:]
         for e in unmatched {
-            let key = index.keys[e]
-            let pool = (toc[e].sectionKey.flatMap { bySection[$0] } ?? articles).filter { !taken[$0] }
-            let scored = pool.map { ($0, key.similarity(to: keys[$0]!, entryHasRegion: toc[e].region != nil)) }
-            if let best = scored.filter({ $0.1 >= EditDistance.threshold }).max(by: { $0.1 < $1.1 }) {
-                claim(e, best.0, approximate: true)
+            let poolKey = toc[e].sectionKey.flatMap { bySection[$0] == nil ? nil : $0 }
+            var pool = pools[poolKey] ?? {
+                let members = poolKey.flatMap { bySection[$0] } ?? articles
+                return (members, ApproximateIndex(members.map { keys[$0]! }), 0)
+            }()
+            if let best = pool.index.best(for: index.keys[e], entryHasRegion: toc[e].region != nil, after: pool.cursor,
+                                          isFree: { [articles = pool.articles] in !taken[articles[$0]] }) {
+                claim(e, pool.articles[best.item], approximate: true)
+                pool.cursor = best.item + 1
             }
+            pools[poolKey] = pool
         }
     }
 

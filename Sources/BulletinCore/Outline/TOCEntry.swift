@@ -34,13 +34,10 @@ struct MatchKey {
         headlineText = headline
     }
 
-    func similarity(to other: MatchKey, entryHasRegion: Bool) -> Double {
-        let a = EditDistance.couldReach(full.count, other.full.count)
-            ? EditDistance.similarity(SearchFolding.key((regionText ?? "") + headlineText),
-                                      SearchFolding.key((other.regionText ?? "") + other.headlineText)) : 0
-        guard !entryHasRegion, EditDistance.couldReach(headline.count, other.headline.count) else { return a }
-        return max(a, EditDistance.similarity(SearchFolding.key(headlineText), SearchFolding.key(other.headlineText)))
-    }
+    /// Folded scalars for edit distance, made only for the few keys that
+    /// reach an approximate comparison.
+    var foldedFull: [UInt32] { SearchFolding.key((regionText ?? "") + headlineText) }
+    var foldedHeadline: [UInt32] { SearchFolding.key(headlineText) }
 }
 
 /// TOC entries' keys, indexed for the lookups outline building makes per
@@ -49,6 +46,12 @@ struct TOCIndex {
     let keys: [MatchKey]
     private let exact: FoldedKeyTable
     private let bySection: [FoldedKey: [Int]]
+    /// Per TOC section, built the first time a heading is checked against it.
+    private let approximate = ApproximateCache()
+
+    final class ApproximateCache {
+        var bySection: [FoldedKey: ApproximateIndex] = [:]
+    }
 
     init(_ entries: [TOCEntry]) {
         keys = Parallel.map(entries) { MatchKey(region: $0.region, headline: $0.headline) }
@@ -71,8 +74,13 @@ struct TOCIndex {
     /// folded title `section` (or of a TOC without sections).
     func matches(_ key: MatchKey, inSection section: FoldedKey) -> Bool {
         if exactMatch(key) { return true }
-        let pool = (bySection[section] ?? []) + (bySection[.empty] ?? [])
-        return pool.contains { keys[$0].similarity(to: key, entryHasRegion: true) >= EditDistance.threshold }
+        let index = approximate.bySection[section] ?? {
+            let pool = (bySection[section] ?? []) + (section == .empty ? [] : bySection[.empty] ?? [])
+            let built = ApproximateIndex(pool.map { keys[$0] })
+            approximate.bySection[section] = built
+            return built
+        }()
+        return index.best(for: key, entryHasRegion: true) != nil
     }
 }
 
@@ -84,27 +92,41 @@ enum EditDistance {
         Double(abs(a - b)) <= Double(max(a, b)) * (1 - threshold)
     }
 
-    /// 1 - distance / longer length; 0 when lengths alone rule out the threshold.
-    static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    /// 1 - distance / longer length, or 0 once the distance is known to be
+    /// too large for `atLeast`: only a band of the table around its
+    /// diagonal is computed, and the loop stops when the band exceeds it.
+    static func similarity(_ a: [UInt32], _ b: [UInt32], atLeast: Double = 0) -> Double {
         let longer = max(a.count, b.count)
         guard longer > 0 else { return 1 }
         if !couldReach(a.count, b.count) { return 0 }
-        return 1 - Double(distance(a, b)) / Double(longer)
+        let limit = Int((Double(longer) * (1 - atLeast) + 1e-9).rounded(.down))
+        guard let d = distance(a, b, limit: limit) else { return 0 }
+        return 1 - Double(d) / Double(longer)
     }
 
-    static func distance(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+    /// The edit distance, or nil when it is over `limit`.
+    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let over = limit + 1
+        var previous = (0...b.count).map { min($0, over) }
+        var current = [Int](repeating: over, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, over) : over
+            var rowMin = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, over)
+                    current[j] = value
+                    rowMin = min(rowMin, value)
+                }
             }
+            if high < b.count { current[high + 1] = over }
+            if rowMin > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The command line on the inputs of the security review (issue 7).
+@Suite struct HostileCLITests {
+    /// `&#10;` in a heading once printed a second, forged hit.
+    @Test func decodedLineFeedsCannotForgeOutputLines() throws {
+        let path = try CLI.temporaryFile(Array("""
+        # 周报
+
+        ## 要闻
+
+        ### R | real&#10;/etc/passwd:1: FORGED > X | injected hit
+
+        ### S | real&#x2028;/etc/shadow:1: FORGED > Y | injected
+
+        正文。
+
+        """.utf8))
+        let search = try CLI.run(["search", "real", path])
+        #expect(search.status == 0)
+        let lines = search.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix(path + ":") })
+        #expect(!search.stdout.contains("\u{2028}"))
+        let toc = try CLI.run(["toc", path])
+        #expect(!toc.stdout.split(separator: "\n").contains { $0.hasPrefix("/etc/") })
+        #expect(toc.stdout.contains("R | real /etc/passwd:1: FORGED > X | injected hit"))
+    }
+
+    /// Bytes 0xFF forced through GB18030 crashed `toc`, `cat` and the reader.
+    @Test(arguments: [["toc"], ["cat", "--width", "40"], ["search", "x"]])
+    func invalidGB18030BytesDoNotCrash(command: [String]) throws {
+        let path = try CLI.temporaryFile([UInt8](repeating: 0xFF, count: 20), name: "ff.md")
+        let result = try CLI.run(command + ["--encoding", "GB18030", path])
+        #expect(result.status == (command[0] == "search" ? 1 : 0), "\(result.stderr)")
+        #expect(result.stderr.contains("replaced 20 invalid byte sequences") || command[0] == "search")
+    }
+}
