@@ -1,8 +1,9 @@
+import CNcursesw
 import Glibc
 import Synchronization
 
-/// The quit signal received (SIGINT, SIGTERM, SIGHUP), or 0. Written only by
-/// the signal handler; the run loop reads it when `wget_wch` is interrupted.
+/// The signal that asked the reader to end, or 0. Written only by the
+/// signal handler; the run loop reads it when `wget_wch` is interrupted.
 let pendingSignal = Atomic<Int32>(0)
 
 /// What the crash handler needs, set up before the handler can run: plain
@@ -10,12 +11,18 @@ let pendingSignal = Atomic<Int32>(0)
 nonisolated(unsafe) private var saved: UnsafeMutablePointer<termios>?
 nonisolated(unsafe) private var savedFD: Int32 = -1
 nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
-/// Leave the alternate screen, show the cursor, stop mouse reports, reset attributes.
-private let resetBytes: StaticString = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
+nonisolated(unsafe) private var resetBytes: UnsafeMutableBufferPointer<UInt8>?
 
 enum SignalGuard {
-    static let quitSignals = [SIGINT, SIGTERM, SIGHUP]
-    static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
+    /// Every signal whose default action ends the process, other than the
+    /// faults below: each ends the reader through the run loop, which
+    /// restores the terminal before the process ends as the signal would.
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM,
+                                       SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGSTKFLT, SIGPWR]
+        + Array(shim_sigrtmin()...shim_sigrtmax())
+    /// Faults (and signals sent as if they were): the terminal is restored
+    /// inside the handler, which can do nothing else safely.
+    static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGSYS]
 
     /// Quit signals only set `pendingSignal`. No SA_RESTART: a blocking read
     /// then returns at once, so the run loop ends and restores the terminal.
@@ -30,12 +37,43 @@ enum SignalGuard {
         }
     }
 
+    /// After the terminal is restored: ends the process as `signal` would
+    /// have without our handler (the shell then reports it as such).
+    static func end(as signal: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = nil  // SIG_DFL
+        sigemptyset(&action.sa_mask)
+        sigaction(signal, &action, nil)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        raise(signal)
+    }
+
     /// Remembers the terminal's settings so a crash can put them back.
     static func saveTerminal(fd: Int32) {
         let state = UnsafeMutablePointer<termios>.allocate(capacity: 1)
         guard tcgetattr(fd, state) == 0 else { state.deallocate(); return }
         saved = state
         savedFD = fd
+    }
+
+    /// The bytes that undo what the reader turned on, from this terminal's
+    /// own terminfo strings (xterm's where it has none): mouse reports off,
+    /// keypad transmit off, attributes reset, cursor shown, main screen.
+    /// Called once the terminal is set up, before anything can crash in it.
+    static func prepareReset() {
+        var bytes = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8)
+        for (name, fallback) in [("rmkx", "\u{1B}[?1l\u{1B}>"), ("sgr0", "\u{1B}[0m"), ("cnorm", "\u{1B}[?25h"),
+                                 ("rmcup", "\u{1B}[?1049l")] {
+            bytes += shim_tigetstr(name).map { Array(String(cString: $0).utf8) } ?? Array(fallback.utf8)
+        }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        let old = resetBytes
+        resetBytes = buffer
+        old?.deallocate()
     }
 
     /// On a crash: restore termios and the screen modes, then let the
@@ -49,7 +87,7 @@ enum SignalGuard {
             action.__sigaction_handler.sa_sigaction = { signal, info, _ in
                 if let saved, savedFD >= 0 {
                     tcsetattr(savedFD, TCSANOW, saved)
-                    _ = write(savedFD, resetBytes.utf8Start, resetBytes.utf8CodeUnitCount)
+                    if let resetBytes { _ = write(savedFD, resetBytes.baseAddress, resetBytes.count) }
                 }
                 if let previousActions { sigaction(signal, previousActions + Int(signal), nil) }
                 // A fault returns to re-run the faulting instruction under the

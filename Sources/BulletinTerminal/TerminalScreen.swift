@@ -47,6 +47,7 @@ final class TerminalScreen {
             throw TerminalError(description: "the terminal (TERM=\(Self.termName)) cannot move the cursor; use `bulletin cat` to print a bulletin")
         }
         self.screen = screen
+        SignalGuard.prepareReset()
         window = shim_stdscr()
         cbreak()
         noecho()
@@ -96,16 +97,26 @@ final class TerminalScreen {
         doupdate()
     }
 
-    /// Waits for the next event (up to the timeout; -1: no limit); nil on
-    /// timeout, when interrupted (check `pendingSignal`) or for input the
-    /// reader does not use.
-    func nextEvent(timeoutMilliseconds: Int32) -> ReaderEvent? {
+    /// What one read of the terminal gave.
+    enum Input {
+        case event(ReaderEvent)
+        /// Input the reader does not use (an unknown key, a mouse motion).
+        case ignored
+        /// Nothing before the timeout, or the wait was interrupted (check `pendingSignal`).
+        case none
+    }
+
+    /// Waits for the next input, up to the timeout (-1: no limit; 0: only
+    /// what is already waiting).
+    func nextInput(timeoutMilliseconds: Int32) -> Input {
         wtimeout(window, timeoutMilliseconds)
         var code: wint_t = 0
         let status = wget_wch(window, &code)
-        return InputDecoder.decode(status: status, code: code, mouse: readMouse, size: { [window] in
+        guard status != ERR else { return .none }
+        let event = InputDecoder.decode(status: status, code: code, mouse: readMouse, size: { [window] in
             (Int(getmaxx(window)), Int(getmaxy(window)))
         })
+        return event.map(Input.event) ?? .ignored
     }
 
     func readMouse() -> MouseEvent? {

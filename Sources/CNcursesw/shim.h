@@ -9,6 +9,7 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <termios.h>
+#include <signal.h>
 
 static const attr_t shim_A_NORMAL = A_NORMAL;
 static const attr_t shim_A_BOLD = A_BOLD;
@@ -23,6 +24,16 @@ static const mmask_t shim_BUTTON4_PRESSED = BUTTON4_PRESSED;
 static const mmask_t shim_BUTTON5_PRESSED = BUTTON5_PRESSED;
 #else
 static const mmask_t shim_BUTTON5_PRESSED = 0;
+/* The real-time signals' range (macros that call into glibc). */
+static inline int shim_sigrtmin(void) { return SIGRTMIN; }
+static inline int shim_sigrtmax(void) { return SIGRTMAX; }
+
+/* A terminfo string capability of the current terminal, or 0. */
+static inline const char *shim_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? 0 : value;
+}
+
 #endif
 
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
@@ -33,6 +44,16 @@ static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
 static inline int shim_can_address_cursor(void) {
     const char *cup = tigetstr("cup");
     return cup != 0 && cup != (const char *)-1;
+}
+
+/* The real-time signals' range (macros that call into glibc). */
+static inline int shim_sigrtmin(void) { return SIGRTMIN; }
+static inline int shim_sigrtmax(void) { return SIGRTMAX; }
+
+/* A terminfo string capability of the current terminal, or 0. */
+static inline const char *shim_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? 0 : value;
 }
 
 #endif

@@ -23,7 +23,9 @@ struct ReaderLaunch {
     }
 
     func loadTheme() throws(ThemeError) -> Theme {
-        let name = theme ?? (Environment.value("NO_COLOR") != nil ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
+        // no-color.org: present and not empty.
+        let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
+        let name = theme ?? (noColor ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
         return try ThemeCatalog(environment: Environment.value).load(name)
     }
 

@@ -10,7 +10,7 @@ struct ThemesCommand: ParsableCommand {
         discussion: """
         Built-in themes come from the package's Themes/ folder. Your own go in \
         $XDG_CONFIG_HOME/bulletin/themes/NAME.toml (default ~/.config/bulletin/themes/) and \
-        replace a built-in theme of the same name. NO_COLOR selects 'monochrome' unless \
+        replace a built-in theme of the same name. NO_COLOR (set and not empty) selects 'monochrome' unless \
         --theme is given.
         """
     )

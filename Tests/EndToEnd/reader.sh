@@ -26,8 +26,11 @@ wait_for_absence() { eventually lacks "$1" || fail "waited for absence of '$1'";
 keys() { tmux -L "$sock" send-keys -t "$session" "$@"; }
 
 # After the reader exits: its status and the terminal modes a broken exit would leave.
+# Keys like Ctrl-C and Ctrl-\ signal the whole foreground process group: this
+# shell catches them (its children still get the default action) and carries on.
 cat > "$work/run.sh" <<SCRIPT
 #!/bin/sh
+trap : INT QUIT
 "\$@"
 status=\$?
 # One line, written once the modes are known, so a reader of the screen
@@ -122,34 +125,110 @@ keys C-l
 wait_for_absence "SCRIBBLE"
 echo "ok: Ctrl-D and Ctrl-U scroll half a screen, Ctrl-L repaints over another program's output"
 
+# 10,000 keys at once: the reader handles what is waiting before it draws,
+# so the burst settles at once (one frame per key took about 10 s).
+keys g
+wait_for "§–/${#sections[@]}"
+burst=$(printf 'j%.0s' $(seq 5000); printf 'k%.0s' $(seq 5000))
+started=$(date +%s%N)
+keys -l "${burst}?"
+wait_for "Keys"
+elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
+[ "$elapsed" -lt 1000 ] || fail "10,000 keys took ${elapsed} ms to settle"
+keys Escape
+wait_for "§–/${#sections[@]}"
+echo "ok: 10,000 keys sent at once settle in ${elapsed} ms, back where they started"
+
+# 500 random resizes in 10 s, 1x1 included: no crash, and a right final screen.
+started=$(date +%s)
+for i in $(seq 500); do
+    if [ $((i % 50)) = 0 ]; then w=1 h=1; else w=$((RANDOM % 150 + 1)) h=$((RANDOM % 50 + 1)); fi
+    tmux -L "$sock" resize-window -t "$session" -x "$w" -y "$h"
+    sleep 0.01
+done
+tmux -L "$sock" resize-window -t "$session" -x 120 -y 40
+[ $(( $(date +%s) - started )) -le 12 ] || fail "500 resizes took more than 10 s"
+wait_for "? help"
+wait_for_absence "Terminal too small"
+eventually shows "▾ ${sections[0]}" || fail "after 500 resizes the TOC is wrong"
+shows "EXIT=" && fail "the reader ended during the resizes"
+echo "ok: 500 random resizes, 1x1 included, end on a whole screen"
+
 keys q
 wait_for "EXIT="
 shows "EXIT=0 MODES=icanon echo" || fail "q: exit status, line mode or echo wrong"
-restored() { [ "$(tmux -L "$sock" display -p -t "$session" '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 010 ]; }
-restored || fail "alternate screen, cursor or mouse mode not restored"
+# Alternate screen, cursor, mouse reporting, keypad and cursor-key modes as before the reader.
+restored() { [ "$(tmux -L "$sock" display -p -t "$session" '#{alternate_on}#{cursor_flag}#{mouse_any_flag}#{keypad_flag}#{keypad_cursor_flag}')" = 01000 ]; }
+restored || fail "alternate screen, cursor, mouse or keypad mode not restored"
 echo "ok: q leaves a restored terminal"
 
-for signal in TERM INT HUP; do
+# Every signal that ends a process: the terminal is restored, then the
+# process ends as that signal would (the shell sees 128 + its number).
+reader_pid() { pgrep -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"; }
+for signal in TERM INT HUP QUIT USR1 USR2 PIPE ALRM; do
     start "sig$signal" "$bin" "$file"
     wait_for "? help"
-    pkill -"$signal" -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"
+    kill -"$signal" "$(reader_pid)"
     wait_for "EXIT="
     shows "EXIT=$((128 + $(kill -l "$signal"))) MODES=icanon echo" || fail "SIG$signal: exit status, line mode or echo wrong"
-    restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
-    echo "ok: SIG$signal leaves a restored terminal"
+    restored || fail "SIG$signal: alternate screen, cursor, mouse or keypad mode not restored"
 done
+echo "ok: SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE and SIGALRM leave a restored terminal"
+start ctrlbackslash "$bin" "$file"
+wait_for "? help"
+tmux -L "$sock" send-keys -t "$session" -H 1c  # Ctrl-\ is byte 0x1C
+wait_for "EXIT="
+shows "EXIT=131 MODES=icanon echo" || fail "Ctrl-\\: exit status, line mode or echo wrong"
+restored || fail "Ctrl-\\: alternate screen, cursor, mouse or keypad mode not restored"
+start ctrlc "$bin" "$file"
+wait_for "? help"
+keys C-c
+wait_for "EXIT="
+shows "EXIT=130 MODES=icanon echo" || fail "Ctrl-C: exit status, line mode or echo wrong"
+restored || fail "Ctrl-C: alternate screen, cursor, mouse or keypad mode not restored"
+echo "ok: Ctrl-\\ and Ctrl-C (SIGQUIT and SIGINT from the keyboard) leave a restored terminal"
 
-# A crash (a fatal signal, here sent from outside) still restores the terminal.
-# Swift's backtracer is off: it would take seconds to print.
-for signal in SEGV ABRT; do
+# A crash: fatal signals sent from outside, and a real fault injected by a
+# test-only variable. Swift's backtracer is off: it would take seconds to print.
+for signal in SEGV ABRT BUS; do
     start "crash$signal" env SWIFT_BACKTRACE=enable=no "$bin" "$file"
     wait_for "? help"
-    pkill -"$signal" -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"
+    kill -"$signal" "$(reader_pid)"
     wait_for "EXIT="
     shows "EXIT=$((128 + $(kill -l "$signal"))) MODES=icanon echo" || fail "SIG$signal: exit status, line mode or echo wrong"
-    restored || fail "SIG$signal: alternate screen, cursor or mouse mode not restored"
+    restored || fail "SIG$signal: alternate screen, cursor, mouse or keypad mode not restored"
 done
-echo "ok: a crash (SIGSEGV, SIGABRT) leaves a restored terminal"
+start fault env SWIFT_BACKTRACE=enable=no BULLETIN_TEST_CRASH=1 "$bin" "$file"
+wait_for "? help"
+keys j
+wait_for "EXIT="
+shows "EXIT=139 MODES=icanon echo" || fail "injected fault: exit status, line mode or echo wrong"
+restored || fail "injected fault: alternate screen, cursor, mouse or keypad mode not restored"
+echo "ok: a crash (SIGSEGV, SIGABRT, SIGBUS sent; a real fault) leaves a restored terminal"
+
+# Ctrl-Z hands the terminal back to an interactive shell; fg repaints the reader.
+session=suspend
+tmux -L "$sock" -f /dev/null new-session -d -s suspend -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=tmux-256color \
+    -e PS1='$ ' bash --norc --noprofile -i </dev/null >/dev/null 2>&1
+wait_for '$'
+keys -l "\"$bin\" \"$file\""
+keys Enter
+wait_for "? help"
+keys C-z
+wait_for "Stopped"
+wait_for_absence "? help"
+[ "$(tmux -L "$sock" display -p -t suspend '#{alternate_on}#{mouse_any_flag}#{keypad_flag}')" = 000 ] || fail "Ctrl-Z: the shell got a terminal still in the reader's modes"
+keys -l 'fg'
+keys Enter
+wait_for "? help"
+eventually shows "▾ ${sections[0]}" || fail "fg: the reader was not repainted"
+keys q
+wait_for_absence "? help"
+keys -l "echo \"EXIT=\$? MODES=\$(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' ')\""
+keys Enter
+wait_for "EXIT=0 MODES=icanon echo"
+restored || fail "after Ctrl-Z, fg and q: modes not restored"
+echo "ok: Ctrl-Z suspends to the shell with its modes back, fg repaints, q restores"
 
 # A directory with an unreadable file: the readable bulletins open, the other is listed under w.
 mkdir -p "$work/dir"
@@ -207,7 +286,10 @@ eventually coloured || fail "the default theme shows no colour"
 start nocolour env NO_COLOR=1 "$bin" "$file"
 wait_for "? help"
 [ "$(colours)" = 0 ] || fail "NO_COLOR still shows colours"
-echo "ok: NO_COLOR gives the monochrome theme"
+start emptynocolour env NO_COLOR= "$bin" "$file"
+wait_for "? help"
+eventually coloured || fail "an empty NO_COLOR turned colours off"
+echo "ok: NO_COLOR gives the monochrome theme; an empty NO_COLOR does not"
 # A terminal without colours: the default theme's selection (a background
 # colour) would vanish, so the monochrome theme's reverse video marks it.
 start vt100 env TERM=vt100 "$bin" "$file"
