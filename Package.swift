@@ -14,10 +14,13 @@ let package = Package(
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
-        .target(name: "BulletinCore", dependencies: ["CByteScan"]),
+        .target(name: "BulletinCore", dependencies: ["CByteScan", "CMappedFile"]),
         // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
         // the substring search of archive search's prefilter.
         .target(name: "CByteScan"),
+        // File mappings that survive their file shrinking: a SIGBUS past the
+        // end is answered with zero pages and reported, not a crash.
+        .target(name: "CMappedFile"),
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
         .target(name: "BulletinThemes", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
@@ -27,7 +30,7 @@ let package = Package(
         // ncursesw with the wide-character API, through one header of our own.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The thin ncurses backend: cell grid to screen, input to events, signals.
-        .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw"]),
+        .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw", "CMappedFile"]),
         .executableTarget(
             name: "bulletin",
             dependencies: [

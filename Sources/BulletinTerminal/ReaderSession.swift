@@ -1,3 +1,4 @@
+import BulletinCore
 import BulletinReader
 import CNcursesw
 import Glibc
@@ -18,6 +19,7 @@ public enum ReaderSession {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
         let injectCrash = getenv("BULLETIN_TEST_CRASH") != nil
+        var shrinks = ByteStorage.shrinkCount
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
         pending?.start()
@@ -37,6 +39,10 @@ public enum ReaderSession {
             let redraws = state.redraws
             state.handle(event)
             drainWaitingInput(terminal, into: &state)
+            if ByteStorage.shrinkCount != shrinks {
+                shrinks = ByteStorage.shrinkCount
+                state.noteShrunkFiles()
+            }
             if state.redraws != redraws { terminal.forgetScreen() }
             terminal.draw(state.render())
         }

@@ -1,3 +1,4 @@
+import CMappedFile
 import CNcursesw
 import Glibc
 import Synchronization
@@ -85,6 +86,9 @@ enum SignalGuard {
         for signal in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_sigaction = { signal, info, _ in
+                // A bulletin's file that shrank under its mapping is no crash:
+                // zeros are mapped in and the read goes on.
+                if mapped_file_absorb(signal, info) { return }
                 if let saved, savedFD >= 0 {
                     tcsetattr(savedFD, TCSANOW, saved)
                     if let resetBytes { _ = write(savedFD, resetBytes.baseAddress, resetBytes.count) }

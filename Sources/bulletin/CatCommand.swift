@@ -33,10 +33,13 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let bulletin = try input.load(path)
-        let output = PlainText.render(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: widths.ambiguousWide)
-        print(output.text, terminator: "")
-        printWarnings(bulletin, extra: output.bodyWarnings)
-        finish(keeping: bulletin)
+        var out = OutputBuffer()
+        let bodyWarnings = PlainText.write(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: widths.ambiguousWide) {
+            out.write($0)
+        }
+        out.flush()
+        printWarnings(bulletin, extra: bodyWarnings)
+        finish(reading: bulletin)
     }
 
     static func terminalWidth() -> Int {

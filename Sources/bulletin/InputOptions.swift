@@ -34,6 +34,17 @@ func orFail<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) ->
     }
 }
 
+/// Exits once a bulletin's output is written: with status 2 and an error
+/// naming the file if it shrank while it was read (what was read has been
+/// printed), else with `status`.
+func finish(reading bulletin: Bulletin, status: Int32 = 0) -> Never {
+    if bulletin.source.fileShrankCheckingFile() {
+        printError("bulletin: \(BulletinError.shrank(path: bulletin.path).description)")
+        finish(2, keeping: bulletin)
+    }
+    finish(status, keeping: bulletin)
+}
+
 /// Exits at once with `status`, keeping `value` alive until then. Freeing the
 /// outline of a huge bulletin (hundreds of thousands of strings) takes a
 /// good part of the time it took to build, and the process is ending anyway.

@@ -1,106 +1,82 @@
 import BulletinCore
-import FoundationEssentials
 
-/// The JSON shapes of `toc --json` and `search --json`. Optional fields are
-/// written as null, not left out, so consumers see every key.
+/// The JSON shapes of `toc --json` and `search --json`, written as they
+/// are walked. Optional fields are written as null, not left out, so
+/// consumers see every key.
 enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
-
-struct TocJSON: Encodable {
-    let bulletin: Bulletin
-    init(_ bulletin: Bulletin) { self.bulletin = bulletin }
-
-    enum Keys: String, CodingKey { case title, path, encoding, sections, nodes, warnings }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
+    static func write(toc bulletin: Bulletin, to json: inout JSONWriter) {
         let outline = bulletin.outline
-        try c.encode(bulletin.title, forKey: .title)
-        try c.encode(bulletin.path, forKey: .path)
-        try c.encode(bulletin.encoding.name, forKey: .encoding)
-        try c.encode(bulletin.sections.map { section in
-            SectionJSON(title: outline[section.node].text, line: outline[section.node].line,
-                        articles: section.articles.map { ArticleJSON(outline[$0]) })
-        }, forKey: .sections)
-        try c.encode(outline.nodes.map(NodeJSON.init), forKey: .nodes)
-        try c.encode(bulletin.warnings.map(WarningJSON.init), forKey: .warnings)
+        json.object { o in
+            o.field("title", bulletin.title)
+            o.field("path", bulletin.path)
+            o.field("encoding", bulletin.encoding.name)
+            o.key("sections")
+            o.array { sections in
+                for section in bulletin.sections {
+                    sections.object { s in
+                        s.field("title", outline[section.node].text)
+                        s.field("line", outline[section.node].line)
+                        s.key("articles")
+                        s.array { articles in
+                            for article in section.articles.map({ outline[$0] }) {
+                                articles.object { a in
+                                    a.field("region", article.region)
+                                    a.field("headline", article.headline)
+                                    a.field("line", article.line)
+                                    a.field("tocLine", article.tocLine)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            o.key("nodes")
+            o.array { nodes in
+                for node in outline.nodes {
+                    nodes.object { n in
+                        n.field("kind", node.kind.rawValue)
+                        n.field("level", node.level)
+                        n.field("depth", node.depth)
+                        n.field("text", node.text)
+                        n.field("line", node.line)
+                        n.field("parent", node.parent)
+                    }
+                }
+            }
+            o.key("warnings")
+            o.array { warnings in
+                for warning in bulletin.warnings {
+                    warnings.object { w in
+                        w.field("line", warning.line)
+                        w.field("kind", warning.kind.rawValue)
+                        w.field("message", warning.message)
+                    }
+                }
+            }
+        }
     }
-}
 
-struct SectionJSON: Encodable {
-    let title: String
-    let line: Int
-    let articles: [ArticleJSON]
-}
-
-struct ArticleJSON: Encodable {
-    let node: OutlineNode
-    init(_ node: OutlineNode) { self.node = node }
-
-    enum Keys: String, CodingKey { case region, headline, line, tocLine }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(node.region, forKey: .region)
-        try c.encode(node.headline, forKey: .headline)
-        try c.encode(node.line, forKey: .line)
-        try c.encode(node.tocLine, forKey: .tocLine)
-    }
-}
-
-struct NodeJSON: Encodable {
-    let node: OutlineNode
-
-    enum Keys: String, CodingKey { case kind, level, depth, text, line, parent }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(node.kind.rawValue, forKey: .kind)
-        try c.encode(node.level, forKey: .level)
-        try c.encode(node.depth, forKey: .depth)
-        try c.encode(node.text, forKey: .text)
-        try c.encode(node.line, forKey: .line)
-        try c.encode(node.parent, forKey: .parent)
-    }
-}
-
-struct WarningJSON: Encodable {
-    let warning: Warning
-
-    enum Keys: String, CodingKey { case line, kind, message }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(warning.line, forKey: .line)
-        try c.encode(warning.kind.rawValue, forKey: .kind)
-        try c.encode(warning.message, forKey: .message)
-    }
-}
-
-struct HitJSON: Encodable {
-    let hit: SearchHit
-
-    enum Keys: String, CodingKey { case path, line, section, region, headline, matches }
-    enum MatchKeys: String, CodingKey { case field, start, length }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(hit.path, forKey: .path)
-        try c.encode(hit.line, forKey: .line)
-        try c.encode(hit.section, forKey: .section)
-        try c.encode(hit.region, forKey: .region)
-        try c.encode(hit.headline, forKey: .headline)
-        var matches = c.nestedUnkeyedContainer(forKey: .matches)
-        for match in hit.matches {
-            var m = matches.nestedContainer(keyedBy: MatchKeys.self)
-            try m.encode(match.field.rawValue, forKey: .field)
-            try m.encode(match.start, forKey: .start)
-            try m.encode(match.length, forKey: .length)
+    static func write(hits: [SearchHit], to json: inout JSONWriter) {
+        json.array { array in
+            for hit in hits {
+                array.object { h in
+                    h.field("path", hit.path)
+                    h.field("line", hit.line)
+                    h.field("section", hit.section)
+                    h.field("region", hit.region)
+                    h.field("headline", hit.headline)
+                    h.key("matches")
+                    h.array { matches in
+                        for match in hit.matches {
+                            matches.object { m in
+                                m.field("field", match.field.rawValue)
+                                m.field("start", match.start)
+                                m.field("length", match.length)
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -39,7 +39,9 @@ struct SearchCommand: ParsableCommand {
         let outcome = ArchiveSearch.search(SearchQuery(query), files: files, encoding: try input.resolvedEncoding())
         for error in outcome.errors { printError("bulletin: \(error.description)") }
         if json {
-            print(try JSONOutput.encode(outcome.hits.map(HitJSON.init)))
+            var writer = JSONWriter()
+            JSONOutput.write(hits: outcome.hits, to: &writer)
+            writer.finish()
         } else {
             var out = OutputBuffer()
             for hit in outcome.hits {

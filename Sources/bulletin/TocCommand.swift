@@ -26,8 +26,10 @@ struct TocCommand: ParsableCommand {
     func run() throws {
         let bulletin = try input.load(path)
         if json {
-            print(try JSONOutput.encode(TocJSON(bulletin)))
-            finish(keeping: bulletin)
+            var writer = JSONWriter()
+            JSONOutput.write(toc: bulletin, to: &writer)
+            writer.finish()
+            finish(reading: bulletin)
         }
         let numbers = HeadingNumbers(bulletin.outline)
         var out = OutputBuffer()
@@ -48,6 +50,6 @@ struct TocCommand: ParsableCommand {
         }
         out.flush()
         printWarnings(bulletin)
-        finish(keeping: bulletin)
+        finish(reading: bulletin)
     }
 }

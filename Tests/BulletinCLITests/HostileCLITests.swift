@@ -37,3 +37,21 @@ import Testing
         #expect(result.stderr.contains("replaced 20 invalid byte sequences") || command[0] == "search")
     }
 }
+
+/// Standard input past 16 MiB goes on in a temporary file: the same outline
+/// as the file itself, in bounded memory.
+@Suite struct StreamSpillTests {
+    @Test func aBigPipedBulletinOutlinesLikeItsFile() throws {
+        var text = "# 周报\n\n"
+        var i = 0
+        while text.utf8.count < 17 << 20 {
+            text += "## 第\(i)节\n\n### 北京 | 第\(i)条\n\n" + String(repeating: "正文。", count: 300) + "\n\n"
+            i += 1
+        }
+        let path = try CLI.temporaryFile(Array(text.utf8))
+        let fromFile = try CLI.run(["toc", path])
+        let fromPipe = try CLI.run(["toc", "-"], stdin: Data(text.utf8))
+        #expect(fromPipe.status == 0, "\(fromPipe.stderr)")
+        #expect(fromPipe.stdout == fromFile.stdout)
+    }
+}

@@ -313,6 +313,23 @@ if command -v python3 >/dev/null; then
     echo "ok: a 5 MB bulletin opens, then shows all $articles articles"
     keys q
     wait_for "EXIT=0"
+    # The file shrinks while it is shown (its bodies are read from mapped
+    # pages, which raised SIGBUS): a warning, and what was read stays.
+    cp "$big" "$work/shrinking.md"
+    start shrink "$bin" "$work/shrinking.md"
+    wait_for "/$articles "
+    eventually lacks "loading…" || fail "shrinking file: still loading"
+    truncate -s 2M "$work/shrinking.md"
+    keys G
+    wait_for "shrank while open"
+    keys g
+    wait_for "§–/"
+    keys w
+    wait_for "the file shrank while open"
+    keys q
+    keys q
+    wait_for "EXIT=0"
+    echo "ok: a bulletin truncated while shown gives a warning, and the reader goes on"
     # Several files, big together: the first is painted alone, the rest follow.
     mkdir -p "$work/many"
     cp "$file" "$work/many/a.md"

@@ -7,6 +7,7 @@ public enum BulletinError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyDirectory(path: String)
     case tooLarge(path: String, limit: Int)
     case unknownEncoding(name: String)
+    case shrank(path: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum BulletinError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notText(let path): "\(path): not a text bulletin (binary data)"
         case .tooLarge(let path, let limit): "\(path): more than \(limit >> 20) MiB from a pipe or device; save it to a file first"
         case .emptyDirectory(let path): "\(path): directory contains no bulletin files (*.md, *.markdown, *.txt)"
+        case .shrank(let path): "\(path): the file shrank while it was read; what was read is shown"
         case .unknownEncoding(let name): "unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030)"
         }
     }

@@ -20,22 +20,29 @@ public enum FileReader {
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: systemMessage(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
         let size = Int(info.st_size)
-        if (info.st_mode & S_IFMT) == S_IFREG, size >= mapThreshold,
-           let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED {
-            return ByteStorage(mapping: UnsafeRawPointer(pointer), count: size)
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
+        if regular, size >= mapThreshold,
+           let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED,
+           let mapped = ByteStorage(mapping: UnsafeRawPointer(pointer), count: size, path: path) {
+            return mapped
         }
-        return try readAll(fd: fd, sizeHint: size, path: path, mayContainNUL: mayContainNUL)
+        return try readAll(fd: fd, sizeHint: size, path: path, mayContainNUL: mayContainNUL, expected: regular ? size : nil)
     }
 
     /// Reads a descriptor to its end (standard input, pipes, devices, small
     /// files). Binary data is refused as soon as its first bytes are in, so
     /// `/dev/urandom` fails at once rather than never.
+    /// `expected`: a regular file's size when opened; fewer bytes than that
+    /// means it shrank while it was read.
     public static func readAll(fd: Int32, sizeHint: Int = 0, path: String, mayContainNUL: Bool = false,
-                               limit: Int = streamLimit) throws(BulletinError) -> ByteStorage {
+                               limit: Int = streamLimit, expected: Int? = nil) throws(BulletinError) -> ByteStorage {
         var capacity = max(sizeHint + 1, 64 * 1024)
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         while true {
+            if count == capacity, expected == nil, count >= spillThreshold {
+                return try spill(fd: fd, buffer: buffer, count: count, path: path, limit: limit)
+            }
             if count == capacity {
                 let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
                 bigger.update(from: buffer, count: count)
@@ -62,7 +69,52 @@ public enum FileReader {
                 throw failure
             }
         }
-        return ByteStorage(adopting: buffer, count: count)
+        return ByteStorage(adopting: buffer, count: count, cutShort: expected.map { count < $0 } ?? false)
+    }
+
+    /// A stream that grows past this goes on in a temporary file, mapped
+    /// once complete: piping a gigabyte in holds 16 MiB, not twice the input.
+    static let spillThreshold = 16 << 20
+
+    /// Writes the `count` bytes read so far and the rest of the stream to an
+    /// unlinked temporary file and maps it. Takes ownership of `buffer`.
+    static func spill(fd: Int32, buffer: UnsafeMutablePointer<UInt8>, count: Int, path: String,
+                      limit: Int) throws(BulletinError) -> ByteStorage {
+        defer { buffer.deallocate() }
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((directory + "/bulletin-stdin-XXXXXX").utf8CString)
+        let spillFD = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard spillFD >= 0 else { throw .unreadable(path: path, reason: "cannot make a temporary file in \(directory): \(systemMessage(errno))") }
+        defer { close(spillFD) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        func writeAll(_ bytes: UnsafePointer<UInt8>, _ length: Int) throws(BulletinError) {
+            var done = 0
+            while done < length {
+                let wrote = Glibc.write(spillFD, bytes + done, length - done)
+                if wrote < 0 && errno == EINTR { continue }
+                guard wrote > 0 else { throw .unreadable(path: path, reason: "cannot write the temporary file: \(systemMessage(errno))") }
+                done += wrote
+            }
+        }
+        try writeAll(buffer, count)
+        var total = count
+        while true {
+            let got = Glibc.read(fd, buffer, spillThreshold)
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: systemMessage(errno))
+            }
+            total += got
+            if total > limit { throw .tooLarge(path: path, limit: limit) }
+            try writeAll(buffer, got)
+        }
+        if let pointer = mmap(nil, total, PROT_READ, MAP_PRIVATE, spillFD, 0), pointer != MAP_FAILED,
+           let mapped = ByteStorage(mapping: UnsafeRawPointer(pointer), count: total, path: nil) {
+            return mapped
+        }
+        lseek(spillFD, 0, SEEK_SET)
+        return try readAll(fd: spillFD, sizeHint: total, path: path, limit: limit, expected: total)
     }
 
     static func openError(path: String, errno code: Int32) -> BulletinError {

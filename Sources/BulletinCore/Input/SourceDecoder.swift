@@ -7,6 +7,12 @@ public enum SourceDecoder {
     static let binaryProbeLength = 8 * 1024
 
     public static func decode(_ storage: ByteStorage, path: String, forcing forced: TextEncoding? = nil) throws(BulletinError) -> SourceText {
+        var text = try decodeBytes(storage, path: path, forcing: forced)
+        if text.storage !== storage, storage.shrankAt != nil { text.shrankWhileCopied = true }
+        return text
+    }
+
+    static func decodeBytes(_ storage: ByteStorage, path: String, forcing forced: TextEncoding?) throws(BulletinError) -> SourceText {
         let all = storage.buffer
         let bom = forced == nil ? detectBOM(all) : nil
         let encoding = forced ?? bom?.encoding ?? .utf8

@@ -8,17 +8,31 @@ public enum PlainText {
     }
 
     public static func render(_ bulletin: Bulletin, width: Int, ambiguousWide: Bool = false) -> Output {
+        var text = ""
+        let warnings = write(bulletin, width: width, ambiguousWide: ambiguousWide) { text += $0 }
+        return Output(text: text, bodyWarnings: warnings)
+    }
+
+    /// The same text, handed to `emit` a line at a time as each node is
+    /// laid out, so printing a huge bulletin holds one node's lines at once.
+    /// Returns the body warnings.
+    public static func write(_ bulletin: Bulletin, width: Int, ambiguousWide: Bool = false,
+                             to emit: (String) -> Void) -> [Warning] {
         let layout = DocumentLayout(bulletin: bulletin, width: width, ambiguousWide: ambiguousWide)
-        var lines: [String] = []
         var removed = 0
+        var blanks = 0  // held back, so the text does not end in blank lines
         for node in bulletin.outline.nodes.indices {
             let blocks = bulletin.blocks(of: node)
             removed += blocks.reduce(0) { $0 + $1.removedControls }
-            lines += layout.lines(for: node, blocks: blocks).map(\.text)
+            for line in layout.lines(for: node, blocks: blocks) {
+                if line.text.isEmpty { blanks += 1; continue }
+                for _ in 0..<blanks { emit("\n") }
+                blanks = 0
+                emit(line.text + "\n")
+            }
         }
-        while lines.last == "" { lines.removeLast() }
-        let warnings = removed == 0 ? [] : [Warning(line: nil, kind: .controlCharacters,
-                                                    message: "removed \(removed) control character(s) decoded from HTML entities in article text")]
-        return Output(text: lines.joined(separator: "\n") + "\n", bodyWarnings: warnings)
+        if removed == 0 { return [] }
+        return [Warning(line: nil, kind: .controlCharacters,
+                        message: "removed \(removed) control character(s) decoded from HTML entities in article text")]
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A parsed bulletin: its title, metadata, navigable outline, reconciled
 /// table of contents and warnings. Article bodies are parsed on demand
 /// (`blocks(of:)`), so outlining a huge file never builds them.
@@ -24,9 +26,18 @@ public struct Bulletin: Sendable {
     }
 
     /// The body blocks of one node: paragraphs, lists, quotes, code, ...
+    /// Decoded text holds no NUL, so a NUL is where a file that shrank
+    /// under its mapping ends (it reads as zeros from there): the body
+    /// stops at it.
     public func blocks(of node: Int) -> [Block] {
         let n = outline[node]
-        return BlockParser(source: source, range: n.bodyStart..<n.bodyEnd, firstLine: n.bodyLine, skipping: tocLines).parse()
+        let bytes = source.bytes
+        var end = n.bodyEnd
+        if n.bodyStart < end, let base = bytes.baseAddress,
+           let zero = memchr(base + n.bodyStart, 0, end - n.bodyStart) {
+            end = base.distance(to: zero.assumingMemoryBound(to: UInt8.self))
+        }
+        return BlockParser(source: source, range: n.bodyStart..<end, firstLine: n.bodyLine, skipping: tocLines).parse()
     }
 }
 

@@ -12,21 +12,26 @@ public enum ArchiveSearch {
     public static func search(_ query: SearchQuery, files: [String], encoding: TextEncoding? = nil,
                               prefilter: Bool = true) -> Outcome {
         let filter = prefilter && encoding == nil ? SearchPrefilter(query) : nil
-        let results = Parallel.mapTakingTurns(count: files.count) { i in
-            Result { () throws(BulletinError) -> [SearchHit] in
+        // Each file's hits, and its error: a file that shrank while it was
+        // read keeps the hits found in what was read.
+        let results = Parallel.mapTakingTurns(count: files.count) { i -> ([SearchHit], BulletinError?) in
+            do throws(BulletinError) {
                 let storage = try FileReader.read(path: files[i], mayContainNUL: encoding?.isUTF16 == true)
-                if let filter, filter.excludes(storage.buffer) { return [] }
-                let source = try SourceDecoder.decode(storage, path: files[i], forcing: encoding)
-                return HeadlineSearch.search(query, in: BulletinParser.parse(source, path: files[i]), order: i)
+                var found: [SearchHit] = []
+                if filter?.excludes(storage.buffer) != true {
+                    let source = try SourceDecoder.decode(storage, path: files[i], forcing: encoding)
+                    found = HeadlineSearch.search(query, in: BulletinParser.parse(source, path: files[i]), order: i)
+                }
+                return (found, storage.shrankAtCheckingFile() != nil ? .shrank(path: files[i]) : nil)
+            } catch {
+                return ([], error)
             }
         }
         var hits: [SearchHit] = []
         var errors: [BulletinError] = []
-        for result in results {
-            switch result {
-            case .success(let found): hits += found
-            case .failure(let error): errors.append(error)
-            }
+        for (found, error) in results {
+            hits += found
+            if let error { errors.append(error) }
         }
         return Outcome(hits: hits.sorted(by: SearchHit.ranksBefore), errors: errors)
     }

@@ -217,13 +217,15 @@ public struct ReaderState: Sendable {
         return min(100, max(0, offset * 100 / total))
     }
 
-    /// Every warning as `file:line: message`: the library's own (files not
-    /// opened, then each bulletin's, written once), then one per bulletin for
+    /// Every warning as `file:line: message`: files that shrank while open,
+    /// the library's own (files not opened, then each bulletin's, written
+    /// once), then one per bulletin for
     /// control characters removed from the article text laid out so far.
     public var warningLines: [String] {
         var removed: [Int: Int] = [:]  // by bulletin
         for (node, count) in layouts.removedControls { removed[library.locate(node).bulletin, default: 0] += count }
-        return library.warningLines + removed.sorted { $0.key < $1.key }.map { b, count in
+        // A file that shrank first: it explains what is missing below it.
+        return shrunkPaths.map { "\($0): the file shrank while open; what was read is shown" } + library.warningLines + removed.sorted { $0.key < $1.key }.map { b, count in
             "\(library.bulletins[b].path): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
         }
     }
