@@ -42,10 +42,17 @@ let package = Package(
         // themes work wherever it is copied and a broken one fails the build.
         .executableTarget(name: "ThemeEmbedder", dependencies: ["BulletinThemes"]),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // What must hold for any input: checked by the fuzz target and the property tests.
+        .target(name: "BulletinInvariants", dependencies: ["BulletinCore", "BulletinReader"]),
+        // The libFuzzer target (fuzz/run.sh); without libFuzzer it replays inputs.
+        .target(name: "CFuzzDriver", path: "fuzz/CFuzzDriver"),
+        .executableTarget(name: "bulletin-fuzz", dependencies: ["BulletinInvariants", "CFuzzDriver"], path: "fuzz/Harness"),
         // Update and render timed on big bulletins without a terminal (bench/README.md).
         .executableTarget(name: "reader-bench", dependencies: ["BulletinReader"], path: "bench/ReaderBench"),
         .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
+        // The fuzz invariants on generated bulletins and on every saved fuzz finding.
+        .testTarget(name: "BulletinPropertyTests", dependencies: ["BulletinInvariants"]),
         // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes,
         // and the reader end to end in tmux.
         .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),

@@ -5,18 +5,6 @@ import Testing
 /// Thousands of random keys, clicks, wheel turns and resizes on awkward
 /// libraries: the state stays consistent and every frame stays drawable.
 @Suite struct RandomInputTests {
-    /// SplitMix64: the same sequence on every run, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let libraries: [(String, @Sendable () -> Library)] = [
         ("sample", { Library([BulletinParser.parse(SampleBulletin.text, path: "sample.md")]) }),
         ("empty", { Library([BulletinParser.parse("", path: "empty.md")]) }),
@@ -38,7 +26,7 @@ import Testing
 
     @Test(arguments: libraries.map(\.0) + [loadingName])
     func randomInputKeepsTheStateConsistent(name: String) {
-        var random = Seeded(state: UInt64(name.utf8.count) * 7919)
+        var random = SeededGenerator(seed: UInt64(name.utf8.count) * 7919)
         let loading = name == Self.loadingName
         let full = Self.libraries[loading ? 2 : Self.libraries.firstIndex { $0.0 == name }!].1()
         var state = ReaderState(library: loading ? Library([full.bulletins[0]]) : full, width: 100, height: 30, loading: loading)

@@ -131,7 +131,7 @@ struct BlockParser {
         paragraph = []
         if TableShape.isTable(lines) {
             flushHeld()
-            blocks.append(.preformatted(lines.map(Self.expandTabs)))
+            blocks.append(.preformatted(lines.map { ControlFilter.singleLine(Self.expandTabs($0)) }))
             return
         }
         if let held = heldParagraph {
@@ -170,7 +170,8 @@ struct BlockParser {
     private mutating func finishCode() {
         while code.last == "" { code.removeLast() }
         guard !code.isEmpty else { return }
-        blocks.append(.preformatted(code))
+        // A line separator inside a code line would end the line on screen.
+        blocks.append(.preformatted(code.map(ControlFilter.singleLine)))
         code = []
     }
 

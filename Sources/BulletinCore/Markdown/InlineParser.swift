@@ -69,10 +69,11 @@ struct InlineParser {
         position + offset < input.count ? input[position + offset] : nil
     }
 
-    /// A tab in running text is a space: it has no column to stop at. Where
-    /// line breaks are not kept, a decoded line separator is a space too.
+    /// A tab in running text is a space: it has no column to stop at. A
+    /// decoded line separator (CR, U+2028, U+2029) is a line break where
+    /// they are kept, else a space.
     private mutating func emit(_ c: Unicode.Scalar) {
-        if !lineBreaks, ControlFilter.isLineSeparator(c.value) { output.append(" "); return }
+        if ControlFilter.isLineSeparator(c.value), c != "\n" || !lineBreaks { output.append(lineBreaks ? "\n" : " "); return }
         if ControlFilter.isRemovable(c) && c != "\n" { removedControls += 1; return }
         output.append(c == "\t" ? " " : c)
     }

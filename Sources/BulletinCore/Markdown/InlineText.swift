@@ -30,7 +30,7 @@ public struct InlineText: Equatable, Sendable {
     /// LF (paragraphs); headings pass false and get a space.
     public init(markdown: some StringProtocol, lineBreaks: Bool = false) {
         // Most headlines are plain text: skip the parser when no byte could start markup.
-        if !Self.needsParsing(markdown, lineBreaks: lineBreaks) {
+        if !Self.needsParsing(markdown) {
             self.init(text: String(markdown))
             return
         }
@@ -81,12 +81,11 @@ public struct InlineText: Equatable, Sendable {
     /// the tab (which the parser turns into a space).
     @inline(__always)
     /// Whether `markdown` holds anything the parser would change: markup,
-    /// or (single-line text) a line or paragraph separator.
-    static func needsParsing(_ markdown: some StringProtocol, lineBreaks: Bool) -> Bool {
+    /// or a line or paragraph separator.
+    static func needsParsing(_ markdown: some StringProtocol) -> Bool {
         var separatorBytes = 0  // how much of E2 80 A8/A9 has been seen
         for byte in markdown.utf8 {
             if isMarkupByte(byte) { return true }
-            guard !lineBreaks else { continue }
             switch (separatorBytes, byte) {
             case (_, 0xE2): separatorBytes = 1
             case (1, 0x80): separatorBytes = 2
