@@ -3,6 +3,9 @@ import Glibc
 
 @main
 struct BulletinCommand: ParsableCommand {
+    /// The release, printed by `bulletin --version` (and by the man page).
+    static let version = "0.7.0"
+
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Read news bulletins in the terminal: browse, outline, search and print them.",
@@ -20,6 +23,7 @@ struct BulletinCommand: ParsableCommand {
           bulletin search "就业 北京" a.md b.md --json
           bulletin cat digest.md --width 60
         """,
+        version: BulletinCommand.version,
         subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, ThemesCommand.self],
         defaultSubcommand: ReadCommand.self
     )

@@ -20,6 +20,22 @@ import Testing
     }
 }
 
+/// Every byte the reader, cat, toc, search and themes write to a
+/// pseudo-terminal on a hostile bulletin (escape sequences, C1, BEL, bidi
+/// overrides, entities decoding to controls, in every field, the file name
+/// and a theme description) is text or one of terminfo's own sequences.
+@Suite struct RawBytesAuditTests {
+    @Test func everyByteWrittenToATerminalIsTextOrTerminfo() throws {
+        let script = CLI.packageRoot.appendingPathComponent("Tests/EndToEnd/pty_audit.py").path
+        let log = NSTemporaryDirectory() + "pty-audit-\(getpid()).log"
+        defer { unlink(log) }
+        let status = try Spawn.run(["/usr/bin/env", "python3", script, CLI.binary.path], output: log)
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(status == 0, "\(output)")
+        #expect(output.components(separatedBy: "\nok: ").count >= 9, "\(output)")
+    }
+}
+
 /// posix_spawn with the default signal mask and dispositions. The test
 /// runner blocks signals that tmux and the reader rely on (SIGTERM, SIGHUP),
 /// and children inherit blocked masks: through Foundation's Process the tmux
