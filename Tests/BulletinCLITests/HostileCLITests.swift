@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The command line on the inputs of the security review (issue 7).
@@ -26,6 +27,23 @@ import Testing
         let toc = try CLI.run(["toc", path])
         #expect(!toc.stdout.split(separator: "\n").contains { $0.hasPrefix("/etc/") })
         #expect(toc.stdout.contains("R | real /etc/passwd:1: FORGED > X | injected hit"))
+    }
+
+    /// Reading never writes: not to the bulletin, not beside it.
+    @Test func commandsLeaveBulletinsAndTheirFolderAlone() throws {
+        let path = try CLI.temporaryFile(Array("# 周报\n\n## 要闻\n\n### 北京 | 新闻\n\n正文。\n".utf8))
+        let folder = (path as NSString).deletingLastPathComponent
+        func snapshot() throws -> [String] {
+            var info = stat()
+            stat(path, &info)
+            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                + ["\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"]
+        }
+        let before = try snapshot()
+        for command in [["toc", path], ["toc", "--json", path], ["cat", path], ["search", "新闻", folder]] {
+            #expect(try CLI.run(command).status == 0)
+        }
+        #expect(try snapshot() == before)
     }
 
     /// Bytes 0xFF forced through GB18030 crashed `toc`, `cat` and the reader.
