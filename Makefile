@@ -5,7 +5,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD := .build-static
-FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path $(BUILD)
+FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath --scratch-path $(BUILD)
 BIN := $(BUILD)/release/bulletin
 OUT := $(BUILD)/install
 

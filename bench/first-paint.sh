@@ -8,7 +8,7 @@ RUNS=${1:-9}
 BIN=$(bench/build.sh)/bulletin
 SEED=$(cd ../shared/fixtures && pwd)/seed-bulletin.md
 BIG=$PWD/bench/data/big-100.md
-[ -f "$BIG" ] || python3 bench/generate.py big "$BIG" --megabytes 100
+[ -f "$BIG" ] || { mkdir -p "$(dirname "$BIG")"; python3 bench/generate.py big "$BIG" --megabytes 100; }
 # A new server per run (reusing one races with the previous run's shutdown),
 # killed when the run is measured.
 fresh() { sock=bench-paint-$$-$RANDOM$RANDOM; }
@@ -27,23 +27,26 @@ paint() {
     echo $(( ($(now) - t0) / 1000000 ))
     tmux -L "$sock" kill-server 2>/dev/null || true
 }
-# Peak RSS (KiB) of "$@" once its screen shows the marker and no longer
-# says "loading…" (the whole of a big bulletin parsed), after a quit key.
+# "MS KIB": ms until the screen shows the marker and no longer says
+# "loading…" (the whole of a big bulletin parsed), and peak RSS after a quit key.
 memory() {
     local marker=$1 quit=$2; shift 2
     local out; out=$(mktemp)
     fresh
+    local t0; t0=$(now)
     tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 40 -e LANG=C.UTF-8 /usr/bin/time -f %M -o "$out" "$@" </dev/null >/dev/null 2>&1
     until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -F -- "$marker" | grep -vqF "loading…"; do sleep 0.01; done
+    local loaded=$(( ($(now) - t0) / 1000000 ))
     tmux -L "$sock" send-keys "$quit"
     until [ -s "$out" ]; do sleep 0.05; done
-    cat "$out"; rm -f "$out"
+    echo "$loaded $(cat "$out")"; rm -f "$out"
     tmux -L "$sock" kill-server 2>/dev/null || true
 }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 floor=$(for _ in $(seq "$RUNS"); do paint "floor" sh -c 'echo floor; sleep 5'; done | median)
 echo "harness floor (sh echo): $floor ms"
-for file in "$SEED" "$BIG"; do
+# FILES (space-separated paths) replaces the seed and the 100 MB bulletin.
+for file in ${FILES:-"$SEED" "$BIG"}; do
     name=$(basename "$file")
     lessMark=$(grep -m1 -v '^\s*$' "$file" | cut -c1-20)
     # Interleaved, so a change in the machine's load falls on both alike.
@@ -56,5 +59,7 @@ for file in "$SEED" "$BIG"; do
     theirs=$(median < /tmp/first-paint-theirs.$$)
     rm -f /tmp/first-paint-ours.$$ /tmp/first-paint-theirs.$$
     echo "$name: first paint median ms: bulletin $ours, less $theirs, ratio $(python3 -c "print(round($ours/$theirs, 2))")"
-    echo "$name: peak KiB: bulletin $(memory "q quit" q "$BIN" "$file"), less $(memory "$lessMark" q less "$file")"
+    read -r loaded kib < <(memory "q quit" q "$BIN" "$file")
+    read -r _ lessKib < <(memory "$lessMark" q less "$file")
+    echo "$name: whole file loaded after $loaded ms; peak KiB: bulletin $kib, less $lessKib"
 done

@@ -58,27 +58,48 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
-        out.write("\n")
-        out.write(String(repeating: "  ", count: filled.count))
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<filled.count * 2 { out.append(UInt8(ascii: " ")) }
     }
 
     /// A JSON string: quotes, backslashes and every control character
-    /// escaped, and U+2028/2029 too, so no value can break a line.
+    /// escaped, C1 controls and U+2028/2029 too, so no value can break a
+    /// line. Works on the UTF-8 bytes: most text needs no escape at all.
     private mutating func writeString(_ text: String) {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || (0x7F...0x9F).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped.unicodeScalars.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var start = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 0  // bytes of the character to escape at i
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    length = 1
+                } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                    length = 2
+                } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    length = 3
+                }
+                guard length > 0 else { i += 1; continue }
+                out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                let value = length == 1 ? UInt32(b)
+                    : length == 2 ? UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    : UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                switch value {
+                case 0x22: out.write("\\\"")
+                case 0x5C: out.write("\\\\")
+                case 0x0A: out.write("\\n")
+                case 0x0D: out.write("\\r")
+                case 0x09: out.write("\\t")
+                default:
+                    let hex = String(value, radix: 16)
+                    out.write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
+                i += length
+                start = i
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            out.append(UInt8(ascii: "\""))
         }
-        out.write(escaped + "\"")
     }
 }

@@ -18,6 +18,14 @@ struct OutputBuffer: TextOutputStream {
         if bytes.count >= 1 << 20 { flush() }
     }
 
+    /// Raw bytes, already valid UTF-8.
+    mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
     /// `value` right-aligned in `width` columns.
     mutating func write(_ value: Int, width: Int) {
         let digits = String(value)

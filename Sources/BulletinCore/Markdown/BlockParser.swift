@@ -219,7 +219,11 @@ enum ParagraphRepair {
         guard let tail = first.last?.trimmingSpaces.unicodeScalars.last,
               let head = next.first?.trimmingSpaces.unicodeScalars.first else { return false }
         guard !sentenceEnds.contains(tail), !tail.properties.isWhitespace else { return false }
-        guard first.reduce(0, { $0 + DisplayWidth.of($1) }) >= minimumWidth else { return false }
+        // Measured only up to the minimum: `first` grows with every join, and
+        // measuring it whole each time made a long run of joins quadratic.
+        var width = 0
+        for line in first where width < minimumWidth { width += DisplayWidth.of(line, limit: minimumWidth) }
+        guard width >= minimumWidth else { return false }
         return head.properties.isLowercase || (DisplayWidth.isWide(head) && head.properties.isAlphabetic)
     }
 }
