@@ -27,6 +27,12 @@ public enum ControlFilter {
         bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
     }
 
+    /// A link target as it may be shown: no control, bidi or line-separator
+    /// character (none belongs in a URL, and one would break a line).
+    public static func url(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars.filter { !isRemovable($0) && !isLineSeparator($0.value) }))
+    }
+
     /// `text` with each line separator turned into a space.
     public static func singleLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isLineSeparator($0.value) }) else { return text }

@@ -206,7 +206,7 @@ struct InlineParser {
         // The title, if any, runs to the next `)`.
         i = nextParen.find(in: input, from: i)
         guard i < input.count else { return nil }
-        let text = String(String.UnicodeScalarView(url.filter { !ControlFilter.isRemovable($0) }))
+        let text = ControlFilter.url(url)
         return (text, i + 1)
     }
 
@@ -223,7 +223,7 @@ struct InlineParser {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") {
             let start = output.count
             emit(inside.unicodeScalars)
-            spans.append(.init(range: start..<output.count, style: .link(url: inside)))
+            spans.append(.init(range: start..<output.count, style: .link(url: ControlFilter.url(inside.unicodeScalars))))
         } else if let tag = HTMLTag(inside) {
             switch tag.name {
             case "br": output.append(lineBreaks ? "\n" : " ")
