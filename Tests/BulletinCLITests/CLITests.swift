@@ -151,10 +151,8 @@ struct CLI {
     }
 
     @Test func binaryAndMissingInputsGiveOneLineErrors() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let binary = directory.appendingPathComponent("photo.md")
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1B, 0x5B]).write(to: binary)
+        let binary = URL(fileURLWithPath: try CLI.temporaryFile([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1B, 0x5B], name: "photo.md"))
+        let directory = binary.deletingLastPathComponent()
         for command in ["toc", "cat"] {
             let result = try CLI.run([command, binary.path])
             #expect(result.status == 2)
@@ -185,8 +183,7 @@ struct CLI {
 
     @Test func hostileInputNeverReachesStdoutAsControlCharacters() throws {
         let hostile = "## \u{1B}[2J\u{1B}]0;pwned\u{07}要闻\u{9B}31m\n\n### 北京 | &#27;[5m新闻&#x1b;\n\n正文\u{1B}P1;2q\u{1B}\\。&#x9b;2J\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).md")
-        try Data(hostile.utf8).write(to: path)
+        let path = URL(fileURLWithPath: try CLI.temporaryFile(Array(hostile.utf8), name: "hostile.md"))
         for command in [["toc", path.path], ["cat", path.path, "--width", "40"], ["toc", path.path, "--json"]] {
             let result = try CLI.run(command)
             #expect(result.status == 0)

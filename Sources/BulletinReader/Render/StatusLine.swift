@@ -16,7 +16,8 @@ extension ReaderState {
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
         if loading { left += "  loading…" }
-        let warnings = library.warningCount
+        // Files that shrank while open are listed first under `w`, so counted too.
+        let warnings = library.warningCount + shrunkPaths.count
         var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
         right += "? help  q quit "
         var column = grid.write(left, x: 0, y: y, style: style)

@@ -12,6 +12,8 @@ extension ReaderState {
     /// `warningLines`); what was already read stays on screen.
     public mutating func noteShrunkFiles() {
         guard let first = shrunkPaths.first else { return }
-        message = "\(ControlFilter.escaped(first)) shrank while open: showing what was read (w: warnings)"
+        // The file's name, as the status line shows it; `w` has the path.
+        let name = first.split(separator: "/").last.map(String.init) ?? first
+        message = "\(ControlFilter.escaped(name)) shrank while open: showing what was read (w: warnings)"
     }
 }
