@@ -1,11 +1,19 @@
-# make install [PREFIX=DIR]: builds the release as users should run it (the
-# Swift runtime linked statically, a non-PIE executable: bench/build.sh) and
+# make install [PREFIX=DIR]: builds the release as users should run it and
 # installs the binary, its man page and bash, zsh and fish completions.
-# make uninstall [PREFIX=DIR] removes them.
+# make uninstall [PREFIX=DIR] removes them. make binary builds the release
+# only (bench/build.sh uses it, so benchmarks measure what users install).
+#
+# The release links the Swift runtime and libstdc++ statically and is not
+# position-independent: each halves what the dynamic loader does before
+# main (no relocation of the runtime's metadata, none of libstdc++'s ~5,000
+# symbol lookups; measured in bench/README.md). libstdc++.a is found first
+# through a folder that holds only it, as swiftc asks for -lstdc++ itself.
+# The binary has no $ORIGIN run path: it needs no library beside it.
 PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD := .build-static
-FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie --disable-local-rpath --scratch-path $(BUILD)
+STATIC_CXX := $(BUILD)/static-libstdc++
+FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie -Xlinker -L$(STATIC_CXX) --disable-local-rpath --scratch-path $(BUILD)
 BIN := $(BUILD)/release/bulletin
 OUT := $(BUILD)/install
 
@@ -15,12 +23,18 @@ BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all build install uninstall clean
+.PHONY: all binary build install uninstall clean
 
 all: build
 
-build:
+$(STATIC_CXX)/libstdc++.a:
+	mkdir -p $(STATIC_CXX)
+	ln -sf "$$(c++ -print-file-name=libstdc++.a)" $@
+
+binary: $(STATIC_CXX)/libstdc++.a
 	swift build $(FLAGS) --product bulletin
+
+build: binary
 	swift build $(FLAGS) --product generate-manual
 	rm -rf $(OUT) && mkdir -p $(OUT)
 	$(BUILD)/release/generate-manual $(BIN) --output-directory $(OUT)

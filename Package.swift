@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
@@ -23,7 +22,11 @@ let package = Package(
         .target(name: "CMappedFile"),
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
-        .target(name: "BulletinThemes", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BulletinThemes", dependencies: ["CTOMLReader"]),
+        // toml++ (Debian's libtomlplusplus-dev, header-only) behind a C event
+        // stream: TOML without TOMLKit, which brought all of Foundation into
+        // every launch.
+        .target(name: "CTOMLReader"),
         // The reader as values: state, actions, update, render to a cell grid,
         // key map and themes. No terminal code either, so every screen is testable.
         .target(name: "BulletinReader", dependencies: ["BulletinCore", "BulletinThemes"], plugins: ["EmbedThemes"]),
@@ -56,5 +59,6 @@ let package = Package(
         // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes,
         // and the reader end to end in tmux.
         .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

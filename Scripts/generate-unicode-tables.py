@@ -55,9 +55,12 @@ def fold(s):
     return s
 
 
+# Pairs, not ClosedRange: an array of ranges makes the Swift runtime scan
+# every protocol conformance in the binary at first use (ClosedRange needs
+# its bound to be Comparable), a cost paid at every start-up.
 def swift_ranges(name, rs):
-    body = ",\n".join(f"    0x{a:X}...0x{b:X}" for a, b in rs)
-    return f"let {name}: [ClosedRange<UInt32>] = [\n{body},\n]\n"
+    body = ",\n".join(f"    (0x{a:X}, 0x{b:X})" for a, b in rs)
+    return f"let {name}: [(UInt32, UInt32)] = [\n{body},\n]\n"
 
 
 def main():

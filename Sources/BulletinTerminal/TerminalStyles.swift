@@ -4,7 +4,8 @@ import CNcursesw
 /// The theme as ncurses colour pairs and attributes: one pair per part,
 /// colours mapped to the nearest the terminal has.
 struct TerminalStyles {
-    private var pairs: [ThemePart: (attributes: attr_t, pair: Int16)] = [:]
+    /// By `ThemePart.ordinal`.
+    private var pairs = [(attributes: attr_t, pair: Int16)](repeating: (0, 0), count: ThemePart.allCases.count)
 
     init(theme: Theme) {
         let colors = has_colors() && start_color() == OK ? Int(shim_colors()) : 0
@@ -23,12 +24,12 @@ struct TerminalStyles {
                     init_pair(pair, Int16(fg), Int16(bg))
                 }
             }
-            pairs[part] = (Self.attributes(style.attributes), pair)
+            pairs[part.ordinal] = (Self.attributes(style.attributes), pair)
         }
     }
 
     func attributes(for style: CellStyle) -> (attr_t, Int16) {
-        let base = pairs[style.part] ?? (0, 0)
+        let base = pairs[style.part.ordinal]
         return (base.attributes | Self.attributes(style.extra), base.pair)
     }
 

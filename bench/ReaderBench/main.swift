@@ -1,5 +1,6 @@
 import BulletinCore
 import BulletinReader
+import Foundation  // String(format:) for the figures; the bench is not the product
 import Glibc
 
 // Times the reader's work per keypress without a terminal: update plus

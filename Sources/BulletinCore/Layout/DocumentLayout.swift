@@ -94,13 +94,16 @@ public struct DocumentLayout: Sendable {
             return own + wrapped(inline, role: role, node: node)
         }
         let text = inline.showingURLs()
-        let scalars = Array(text.text.unicodeScalars)
+        // Where each scalar starts, so a line is one copy of its UTF-8 bytes
+        // rather than scalars appended one by one.
+        let view = text.text.unicodeScalars
+        let starts = Array(view.indices) + [view.endIndex]
         let ranges = LineBreaker.wrap(text.text, width: max(1, width - max(firstWidth, restWidth)), ambiguousWide: ambiguousWide)
         return ranges.enumerated().map { k, range in
             let prefix = k == 0 ? first : rest
             let offset = prefix.unicodeScalars.count
             var line = String(prefix)
-            line.unicodeScalars.append(contentsOf: scalars[range])
+            line.append(contentsOf: Substring(view[starts[range.lowerBound]..<starts[range.upperBound]]))
             let styles: [LayoutLine.StyledRange] = text.spans.compactMap { span in
                 let low = max(span.range.lowerBound, range.lowerBound), high = min(span.range.upperBound, range.upperBound)
                 guard low < high, let style = Self.style(span.style) else { return nil }

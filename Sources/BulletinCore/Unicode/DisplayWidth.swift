@@ -30,12 +30,12 @@ public enum DisplayWidth {
     @inline(__always)
     public static func isWide(_ scalar: Unicode.Scalar) -> Bool { of(scalar) == 2 }
 
-    static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+    static func contains(_ ranges: [(UInt32, UInt32)], _ v: UInt32) -> Bool {
         var low = 0, high = ranges.count - 1
         while low <= high {
             let mid = (low + high) / 2
             let range = ranges[mid]
-            if v < range.lowerBound { high = mid - 1 } else if v > range.upperBound { low = mid + 1 } else { return true }
+            if v < range.0 { high = mid - 1 } else if v > range.1 { low = mid + 1 } else { return true }
         }
         return false
     }
