@@ -10,6 +10,12 @@ enum JSONOutput {
             o.field("title", bulletin.title)
             o.field("path", bulletin.path)
             o.field("encoding", bulletin.encoding.name)
+            o.key("metadata")
+            o.object { m in
+                // Front matter may repeat a key; JSON keys are unique: the first one stands.
+                var seen = Set<String>()
+                for field in bulletin.metadata where seen.insert(field.key).inserted { m.field(field.key, field.value) }
+            }
             o.key("sections")
             o.array { sections in
                 for section in bulletin.sections {

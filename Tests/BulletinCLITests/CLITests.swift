@@ -76,6 +76,15 @@ struct CLI {
         #expect(!result.stdout.contains("warning"))
     }
 
+    @Test func tocJSONCarriesFrontMatterAsMetadata() throws {
+        let result = try CLI.run(["toc", CLI.fixture("weekly-frontmatter.md"), "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let metadata = try #require(json["metadata"] as? [String: String])
+        #expect(metadata == ["Title": "Terminal Weekly", "Number": "42", "Date": "2026-03-05", "Category": "Weekly"])
+        #expect(result.stdout.range(of: "\"Number\" : \"42\",\n    \"Date\"") != nil)  // in the file's order
+    }
+
     @Test func tocJSONHasTheDocumentedShape() throws {
         let path = CLI.fixture("messy-bulletin.md")
         let result = try CLI.run(["toc", path, "--json"])
@@ -84,6 +93,7 @@ struct CLI {
         #expect(json["title"] as? String == "城乡建设工作简报（第 12 期）")
         #expect(json["path"] as? String == path)
         #expect(json["encoding"] as? String == "UTF-8")
+        #expect((json["metadata"] as? [String: Any])?.isEmpty == true)
         let sections = try #require(json["sections"] as? [[String: Any]])
         #expect(sections.count == 3)
         let article = try #require((sections[1]["articles"] as? [[String: Any]])?.first)

@@ -244,3 +244,45 @@ import Testing
         }
     }
 }
+
+/// Newsletters with `Key: value` front matter (issue 8): the title from the
+/// front matter, every body heading a node, the intro as a preamble.
+@Suite struct FrontMatterTests {
+    @Test func frontMatterTitleLeavesTheFirstHeadingANode() throws {
+        let bulletin = try Fixtures.parse("weekly-frontmatter.md")
+        #expect(bulletin.title == "Terminal Weekly")
+        let nodes = bulletin.outline.nodes
+        #expect(nodes.map(\.kind) == [.bulletin, .preamble, .section, .article, .article, .heading])
+        #expect(nodes.map(\.depth) == [0, 1, 1, 2, 2, 3])
+        #expect(nodes[2].text == "News from the Community")
+        #expect(nodes[3].parent == 2 && nodes[4].parent == 2 && nodes[5].parent == 4)
+        #expect(bulletin.metadata.map(\.key) == ["Title", "Number", "Date", "Category"])
+    }
+
+    @Test func catShowsTheIntroAndOneMetadataLine() throws {
+        let bulletin = try Fixtures.parse("weekly-frontmatter.md")
+        let text = PlainText.render(bulletin, width: 80).text
+        #expect(text.contains("This week the intro paragraph comes before any heading"))
+        #expect(text.contains("Number 42 · Date 2026-03-05 · Category Weekly"))
+        #expect(!text.contains("Number: 42"))
+        #expect(text.components(separatedBy: "Terminal Weekly").count == 2)  // the title once
+    }
+
+    @Test func anH1EqualToTheFrontMatterTitleIsStillTheTitle() {
+        let bulletin = BulletinParser.parse("Title: Same\n\n# Same\n\n## A\n\ntext\n\n## B\n\ntext\n")
+        #expect(bulletin.title == "Same")
+        #expect(bulletin.outline.nodes.map(\.kind) == [.bulletin, .section, .section])
+    }
+
+    @Test func h1TitleWithoutFrontMatterIsUnchanged() {
+        let bulletin = BulletinParser.parse("# Weekly\n\nintro\n\n## A\n\n### a1\n\n## B\n\n### b1\n")
+        #expect(bulletin.title == "Weekly")
+        #expect(bulletin.outline.nodes.map(\.kind) == [.bulletin, .preamble, .section, .article, .section, .article])
+    }
+
+    @Test func yamlQuotedValuesLoseTheirQuotes() {
+        let bulletin = BulletinParser.parse("---\ntitle: \"Quoted: yes\"\ndate: '2024-01-05'\n---\n\n## A\n")
+        #expect(bulletin.title == "Quoted: yes")
+        #expect(bulletin.metadata.last?.value == "2024-01-05")
+    }
+}

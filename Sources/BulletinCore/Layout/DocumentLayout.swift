@@ -25,8 +25,11 @@ public struct DocumentLayout: Sendable {
         case .bulletin:
             out += wrapped(InlineText(text: bulletin.title), role: .title, node: index)
             out.append(LayoutLine(text: underline("=", for: bulletin.title), role: .underline, node: index))
-            for field in bulletin.metadata where !LineText.isTitleKey(field.key) {
-                out += wrapped(InlineText(text: "\(field.key): \(field.value)"), role: .metadata, node: index)
+            // Front matter, once, as one compact line: `Date 2026-03-05 · Number 42`.
+            let fields = bulletin.metadata.filter { !LineText.isTitleKey($0.key) && !$0.value.isEmpty }
+            if !fields.isEmpty {
+                out += wrapped(InlineText(text: fields.map { "\($0.key) \($0.value)" }.joined(separator: " · ")),
+                               role: .metadata, node: index)
             }
             out.append(blank(index))
         case .preamble:

@@ -174,7 +174,9 @@ enum LineText {
         let key = text[..<colon]
         guard !key.isEmpty, key.count <= 24, let head = key.first, head.isLetter,
               key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }) else { return nil }
-        let value = text[text.index(after: colon)...].trimmingSpaces
+        var value = text[text.index(after: colon)...].trimmingSpaces
+        // YAML's quoted scalars: the quotes are syntax, not the value.
+        if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
         return (String(key), ControlFilter.singleLine(value))
     }
 

@@ -17,8 +17,14 @@ struct OutlineBuilder {
     let fallbackTitle: String
 
     func build() -> Result {
-        let titleHeading = scan.headings.first.flatMap { $0.level == 1 ? 0 : nil }
         let metadataTitle = scan.metadata.first { LineText.isTitleKey($0.key) }?.value
+        // A first-heading H1 is the title, unless front matter names another
+        // one: then it is the body's first heading, a node like the rest.
+        let titleHeading = scan.headings.first.flatMap { first -> Int? in
+            guard first.level == 1 else { return nil }
+            guard let metadataTitle else { return 0 }
+            return FoldedKey(InlineText(markdown: first.markdown).text) == FoldedKey(InlineText(markdown: metadataTitle).text) ? 0 : nil
+        }
         let title = metadataTitle.map { InlineText(markdown: $0).text }
             ?? titleHeading.map { InlineText(markdown: scan.headings[$0].markdown).text }
             ?? scan.headings.first { $0.level == 1 }.map { InlineText(markdown: $0.markdown).text }
@@ -82,7 +88,10 @@ struct OutlineBuilder {
         }
         var counts: [Int: Int] = [:]
         for h in headings { counts[h.scanned.level, default: 0] += 1 }
-        let section = counts.filter { $0.value > 1 }.keys.min() ?? counts.keys.min()
+        var section = counts.filter { $0.value > 1 }.keys.min() ?? counts.keys.min()
+        // A lone shallower heading that opens the body (`# News` above `##`
+        // parts) is a section over them, not their sibling.
+        if let first = headings.first?.scanned.level, let level = section, first < level { section = first }
         let article = section.flatMap { s in counts.keys.filter { $0 > s }.min() }
         return Levels(section: section, article: article, bulletinMode: toc != nil)
     }
