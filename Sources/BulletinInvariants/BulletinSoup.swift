@@ -15,6 +15,10 @@ public struct BulletinSoup {
         "\u{07}", "\u{202E}", "\u{2066}", "\u{2028}", "\u{2029}", "\u{FEFF}", "中", "就业", "。", "，", "“", "”",
         "（一）", "目录", "新闻摘要", "北京", "地区 | 标题", "👨‍👩", "e\u{301}", "word ", "https://example.invalid/a?b=c&d",
         "一二三四五六七八九十", "\u{0}", "\u{7F}",
+        // Issue 8: reference definitions and uses, images, embeds, details.
+        "\n[a]: https://a.invalid/\n", "[A]: <x y> \"t\"\n", "[a][]", "[t][a]", "[a]", "![](x/y.png)",
+        "<iframe src=\"https://v.invalid/e?x=1\"></iframe>", "<video src=\"\u{1B}]0;x\u{07}\">", "<img src=\"q.jpg\" alt=\"\">",
+        "<details>", "<summary>", "</summary>", "</details>",
     ].map { Array($0.utf8) }) + [[0xFF], [0x80], [0xC3], [0xE4, 0xB8], [0xFF, 0xFE], [0xFE, 0xFF], [0xD6, 0xD0]]
 
     private var generator: SeededGenerator

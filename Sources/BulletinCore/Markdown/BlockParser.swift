@@ -5,6 +5,7 @@ struct BlockParser {
     let range: Range<Int>
     let firstLine: Int
     let skipping: ClosedRange<Int>?
+    let references: LinkReferences
 
     private var blocks: [Block] = []
     private var paragraph: [String] = []
@@ -16,11 +17,13 @@ struct BlockParser {
     private var item: (marker: String, level: Int, lines: [String])?
     private var listBaseIndent = 0
 
-    init(source: SourceText, range: Range<Int>, firstLine: Int, skipping: ClosedRange<Int>?) {
+    init(source: SourceText, range: Range<Int>, firstLine: Int, skipping: ClosedRange<Int>?,
+         references: LinkReferences = LinkReferences()) {
         self.source = source
         self.range = range
         self.firstLine = firstLine
         self.skipping = skipping
+        self.references = references
     }
 
     consuming func parse() -> [Block] {
@@ -32,6 +35,8 @@ struct BlockParser {
             let text = { (r: Range<Int>) in OutlineScan.string(bytes, r) }
             switch kind {
             case .paragraph(let content):
+                // Definitions (collected from the whole file) are not shown.
+                if paragraph.isEmpty, LineText.linkDefinition(bytes, content) != nil { finishAll(); continue }
                 if paragraph.isEmpty { finishAllBut(.paragraph) }
                 paragraph.append(text(content))
             case .blank:
@@ -63,12 +68,12 @@ struct BlockParser {
                 blocks.append(.rule)
             case .atxHeading(let level, let content):
                 finishAll()
-                blocks.append(.heading(level: level, InlineText(markdown: text(content))))
+                blocks.append(.heading(level: level, InlineText(markdown: text(content), references: references)))
             case .setextUnderline(let level):
                 let lines = paragraph
                 paragraph = []
                 finishAll()
-                blocks.append(.heading(level: level, InlineText(markdown: lines.joined(separator: "\n"))))
+                blocks.append(.heading(level: level, InlineText(markdown: lines.joined(separator: "\n"), references: references)))
             case .frontMatter:
                 break
             }
@@ -121,7 +126,7 @@ struct BlockParser {
 
     private mutating func finishItem() {
         guard let open = item else { return }
-        blocks.append(.listItem(marker: open.marker, level: open.level, InlineText(markdown: open.lines.joined(separator: "\n"), lineBreaks: true)))
+        blocks.append(.listItem(marker: open.marker, level: open.level, InlineText(markdown: open.lines.joined(separator: "\n"), lineBreaks: true, references: references)))
         item = nil
     }
 
@@ -152,18 +157,18 @@ struct BlockParser {
     }
 
     private mutating func emitParagraph(_ lines: [String]) {
-        blocks.append(.paragraph(InlineText(markdown: lines.joined(separator: "\n"), lineBreaks: true)))
+        blocks.append(.paragraph(InlineText(markdown: lines.joined(separator: "\n"), lineBreaks: true, references: references)))
     }
 
     private mutating func finishQuote() {
         guard !quote.isEmpty else { return }
-        blocks.append(.quote(InlineText(markdown: quote.joined(separator: "\n"), lineBreaks: true)))
+        blocks.append(.quote(InlineText(markdown: quote.joined(separator: "\n"), lineBreaks: true, references: references)))
         quote = []
     }
 
     private mutating func finishHTML() {
         guard !html.isEmpty else { return }
-        for text in HTMLText.paragraphs(html.joined(separator: "\n")) { blocks.append(.paragraph(text)) }
+        for text in HTMLText.paragraphs(html.joined(separator: "\n"), references: references) { blocks.append(.paragraph(text)) }
         html = []
     }
 

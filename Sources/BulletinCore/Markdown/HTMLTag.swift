@@ -1,16 +1,20 @@
 /// The name and attributes of one HTML tag (text between `<` and `>`).
 struct HTMLTag {
     let name: String
+    /// `</name>`.
+    let isClosing: Bool
     private let body: Substring
 
     init?(_ inside: String) {
         var rest = Substring(inside)
         if rest.hasPrefix("!--") || rest.hasPrefix("!") || rest.hasPrefix("?") {
             name = "!"
+            isClosing = false
             body = ""
             return
         }
-        if rest.hasPrefix("/") { rest = rest.dropFirst() }
+        isClosing = rest.hasPrefix("/")
+        if isClosing { rest = rest.dropFirst() }
         let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         guard let first = name.first, first.isLetter else { return nil }
         let after = rest[name.endIndex...]

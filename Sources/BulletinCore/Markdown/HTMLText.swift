@@ -3,9 +3,9 @@
 /// `[image: alt]`, entities decoded.
 enum HTMLText {
     static let hiddenElements = ["script", "style"]
-    static let breakingTags: Set<String> = ["p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "section", "article"]
+    static let breakingTags: Set<String> = ["p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "section", "article", "details", "summary"]
 
-    static func paragraphs(_ html: String) -> [InlineText] {
+    static func paragraphs(_ html: String, references: LinkReferences = LinkReferences()) -> [InlineText] {
         var text = removeBetween(html, "<!--", "-->")
         for element in hiddenElements { text = removeBetween(text, "<\(element)", "</\(element)>") }
         var pieces: [String] = []
@@ -24,7 +24,7 @@ enum HTMLText {
             rest = rest[rest.index(after: close)...]
         }
         pieces.append(current + rest)
-        return pieces.map { InlineText(markdown: $0.trimmingSpaces, lineBreaks: true) }.filter { !$0.text.trimmingSpaces.isEmpty }
+        return pieces.map { InlineText(markdown: $0.trimmingSpaces, lineBreaks: true, references: references) }.filter { !$0.text.trimmingSpaces.isEmpty }
     }
 
     /// Removes `open ... close` spans (ASCII case-insensitive); an unclosed

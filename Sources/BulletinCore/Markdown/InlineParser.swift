@@ -11,6 +11,8 @@ struct InlineParser {
     let lineBreaks: Bool
     /// False inside link text and image descriptions.
     let parsesLinks: Bool
+    /// The file's link reference definitions.
+    let references: LinkReferences
     var output: [Unicode.Scalar] = []
     var spans: [InlineText.Span] = []
     var removedControls = 0
@@ -32,10 +34,11 @@ struct InlineParser {
     /// Deeper emphasis nesting is read as text.
     static let maximumOpeners = 64
 
-    init(_ input: [Unicode.Scalar], lineBreaks: Bool, parsesLinks: Bool = true) {
+    init(_ input: [Unicode.Scalar], lineBreaks: Bool, parsesLinks: Bool = true, references: LinkReferences = LinkReferences()) {
         self.input = input
         self.lineBreaks = lineBreaks
         self.parsesLinks = parsesLinks
+        self.references = references
         output.reserveCapacity(input.count)
     }
 
@@ -137,20 +140,30 @@ struct InlineParser {
         position += run
     }
 
-    /// `[text](url "title")` or `![alt](url)`. Reference links without a
-    /// definition in sight stay literal.
+    /// `[text](url "title")` or `![alt](url)`, or a reference to a
+    /// definition: `[text][label]`, `[text][]`, `[label]`. Brackets that
+    /// match no definition stay literal.
     private mutating func linkOrImage(image: Bool) -> Bool {
         let open = position + (image ? 1 : 0)
-        guard let close = matchingBracket(from: open), close + 1 < input.count, input[close + 1] == "(",
-              let (url, end) = destination(from: close + 2) else { return false }
+        guard let close = matchingBracket(from: open) else { return false }
+        let url: String, end: Int
+        if close + 1 < input.count, input[close + 1] == "(", let inline = destination(from: close + 2) {
+            (url, end) = inline
+        } else if let reference = reference(open: open, close: close) {
+            (url, end) = reference
+        } else {
+            return false
+        }
         let label = Array(input[(open + 1)..<close])
         var inner = InlineParser(label, lineBreaks: false, parsesLinks: false)
         inner.parse()
         removedControls += inner.removedControls
         let start = output.count
         if image {
+            // An image always leaves a trace: its alt text, else its file name.
+            let alt = inner.output.allSatisfy(\.properties.isWhitespace) ? Array(LinkText.fileName(of: url).unicodeScalars) : inner.output
             emit("[image: ".unicodeScalars)
-            emit(inner.output)
+            emit(alt)
             emit("]")
         } else {
             for span in inner.spans {
@@ -161,6 +174,18 @@ struct InlineParser {
         spans.append(.init(range: start..<output.count, style: image ? .image(url: url) : .link(url: url)))
         position = end
         return true
+    }
+
+    /// The URL and the end of a full (`[text][label]`), collapsed
+    /// (`[text][]`) or shortcut (`[label]`) reference whose label is defined.
+    private mutating func reference(open: Int, close: Int) -> (String, Int)? {
+        guard !references.isEmpty else { return nil }
+        let text = input[(open + 1)..<close]
+        if close + 1 < input.count, input[close + 1] == "[", let labelClose = matchingBracket(from: close + 1) {
+            let label = input[(close + 2)..<labelClose]
+            return references.url(for: label.isEmpty ? text : label).map { ($0, labelClose + 1) }
+        }
+        return references.url(for: text).map { ($0, close + 1) }
     }
 
     private mutating func matchingBracket(from open: Int) -> Int? {
@@ -227,7 +252,15 @@ struct InlineParser {
         } else if let tag = HTMLTag(inside) {
             switch tag.name {
             case "br": output.append(lineBreaks ? "\n" : " ")
-            case "img": if let alt = tag.attribute("alt"), !alt.isEmpty { emit("[image: \(alt)]".unicodeScalars) }
+            case "img":
+                let url = ControlFilter.url((tag.attribute("src") ?? "").unicodeScalars)
+                let alt = tag.attribute("alt").flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? LinkText.fileName(of: url)
+                traced("[image: \(alt)]", style: .image(url: url))
+            case "iframe", "video", "audio", "embed", "source":
+                if let src = tag.attribute("src"), !tag.isClosing {
+                    let url = ControlFilter.url(src.unicodeScalars)
+                    traced("[embedded: \(LinkText.place(of: url))]", style: .link(url: url))
+                }
             default: break
             }
         } else {
@@ -235,6 +268,17 @@ struct InlineParser {
         }
         position = end + 1
         return true
+    }
+
+    /// Text standing for an image or an embed, a link to it when it has a URL.
+    private mutating func traced(_ text: String, style: InlineText.Style) {
+        let start = output.count
+        emit(text.unicodeScalars)
+        switch style {
+        case .link(let url) where !url.isEmpty, .image(let url) where !url.isEmpty:
+            spans.append(.init(range: start..<output.count, style: style))
+        default: break
+        }
     }
 
     private mutating func entity() {

@@ -28,13 +28,14 @@ public struct InlineText: Equatable, Sendable {
 
     /// Parses inline Markdown. `lineBreaks` keeps `<br>` and hard breaks as
     /// LF (paragraphs); headings pass false and get a space.
-    public init(markdown: some StringProtocol, lineBreaks: Bool = false) {
+    /// `references`: the file's link reference definitions.
+    public init(markdown: some StringProtocol, lineBreaks: Bool = false, references: LinkReferences = LinkReferences()) {
         // Most headlines are plain text: skip the parser when no byte could start markup.
         if !Self.needsParsing(markdown) {
             self.init(text: String(markdown))
             return
         }
-        var parser = InlineParser(Array(markdown.unicodeScalars), lineBreaks: lineBreaks)
+        var parser = InlineParser(Array(markdown.unicodeScalars), lineBreaks: lineBreaks, references: references)
         parser.parse()
         self.init(text: parser.outputString, spans: parser.spans)
         removedControls = parser.removedControls

@@ -167,6 +167,13 @@ enum LineText {
         ["title", "标题"].contains(key.lowercased())
     }
 
+    /// A link reference definition on this line (`[label]: url`); only
+    /// lines starting with `[` are looked at.
+    static func linkDefinition(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (label: String, url: String)? {
+        guard let first = range.first(where: { bytes[$0] != 0x20 }), bytes[first] == UInt8(ascii: "[") else { return nil }
+        return LinkReferences.definition(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+    }
+
     /// `Key: value` with a short key of letters, digits, spaces, `-` or `_`.
     static func metadataField(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (key: String, value: String)? {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

@@ -7,6 +7,8 @@ public struct Bulletin: Sendable {
     public let path: String
     public let title: String
     public let metadata: [(key: String, value: String)]
+    /// The file's link reference definitions, for the bodies' `[text][label]`.
+    public let references: LinkReferences
     public let encoding: TextEncoding
     public let outline: Outline
     public let toc: [TOCEntry]
@@ -37,7 +39,8 @@ public struct Bulletin: Sendable {
            let zero = memchr(base + n.bodyStart, 0, end - n.bodyStart) {
             end = base.distance(to: zero.assumingMemoryBound(to: UInt8.self))
         }
-        return BlockParser(source: source, range: n.bodyStart..<end, firstLine: n.bodyLine, skipping: tocLines).parse()
+        return BlockParser(source: source, range: n.bodyStart..<end, firstLine: n.bodyLine, skipping: tocLines,
+                           references: references).parse()
     }
 }
 
@@ -55,7 +58,8 @@ public enum BulletinParser {
             warnings.append(Warning(line: nil, kind: .controlCharacters,
                                     message: "removed \(result.removedControls) control character(s) decoded from HTML entities in headings"))
         }
-        return Bulletin(path: path, title: result.title, metadata: scan.metadata, encoding: source.encoding,
+        return Bulletin(path: path, title: result.title, metadata: scan.metadata, references: scan.references,
+                        encoding: source.encoding,
                         outline: Outline(result.nodes), toc: result.toc, tocLines: result.tocLines,
                         warnings: warnings, source: source)
     }

@@ -26,6 +26,8 @@ struct OutlineScan {
     var headings: [Heading] = []
     var entries: [Entry] = []
     var metadata: [(key: String, value: String)] = []
+    /// Link reference definitions, from anywhere in the file.
+    var references = LinkReferences()
     /// Lines of content before the first heading, other than entries.
     var preambleOtherLines: [Int] = []
     /// Byte offset and line just after the front matter.
@@ -63,6 +65,11 @@ struct OutlineScan {
                     if level >= 3 { collecting = false }
                 }
             case .paragraph(let content):
+                // A definition starts a paragraph (or follows one); it is not text.
+                if paragraph == nil, let definition = LineText.linkDefinition(bytes, content) {
+                    references.define(label: definition.label, url: definition.url)
+                    continue
+                }
                 if paragraph == nil { paragraph = (line.number, content.lowerBound, entries.count) }
                 paragraphEnd = content.upperBound
                 collect(bytes, content, line: line.number, list: false, collecting: &collecting)

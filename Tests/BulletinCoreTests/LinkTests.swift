@@ -1,0 +1,103 @@
+@testable import BulletinCore
+import Testing
+
+/// Reference links, images and embeds (issue 8).
+@Suite struct LinkTests {
+    func references(_ definitions: [(String, String)]) -> LinkReferences {
+        var r = LinkReferences()
+        for (label, url) in definitions { r.define(label: label, url: url) }
+        return r
+    }
+
+    func links(_ markdown: String, _ refs: LinkReferences) -> (String, [String]) {
+        let text = InlineText(markdown: markdown, references: refs)
+        return (text.text, text.urls)
+    }
+
+    @Test func fullCollapsedAndShortcutReferencesResolve() {
+        let refs = references([("emu", "https://emu.invalid/"), ("Release  Notes", "https://notes.invalid/")])
+        #expect(links("the [terminal][EMU] here", refs) == ("the terminal here", ["https://emu.invalid/"]))
+        #expect(links("the [emu][] here", refs) == ("the emu here", ["https://emu.invalid/"]))
+        #expect(links("the [emu] here", refs) == ("the emu here", ["https://emu.invalid/"]))
+        #expect(links("[notes][release\nnotes]", refs) == ("notes", ["https://notes.invalid/"]))
+        #expect(links("[ RELEASE notes ]", refs) == (" RELEASE notes ", ["https://notes.invalid/"]))
+    }
+
+    @Test func bracketsWithoutADefinitionStayLiteral() {
+        let refs = references([("emu", "https://emu.invalid/")])
+        #expect(links("[no such][label] and [other]", refs) == ("[no such][label] and [other]", []))
+        #expect(links("[emu]", LinkReferences()) == ("[emu]", []))
+        #expect(links("an inline [x](https://x.invalid/) wins", refs).1 == ["https://x.invalid/"])
+    }
+
+    @Test func labelsMatchAsCommonMarkSays() {
+        #expect(LinkReferences.normalize("  Foo \t Bar\n baz ".unicodeScalars) == "foo bar baz")
+        #expect(LinkReferences.normalize("ẞ".unicodeScalars) == LinkReferences.normalize("ss".unicodeScalars))
+        #expect(LinkReferences.normalize("   ".unicodeScalars) == nil)
+        #expect(LinkReferences.normalize(String(repeating: "a", count: 1000).unicodeScalars) == nil)
+        var refs = LinkReferences()
+        refs.define(label: "a", url: "first")
+        refs.define(label: "A", url: "second")
+        #expect(refs.url(for: "a".unicodeScalars) == "first")
+    }
+
+    @Test func definitionLines() {
+        #expect(LinkReferences.definition("[emu]: https://emu.invalid/")! == ("emu", "https://emu.invalid/"))
+        #expect(LinkReferences.definition("   [RT]: https://r.invalid/ \"Ratatui\"")! == ("RT", "https://r.invalid/"))
+        #expect(LinkReferences.definition("[a b]: <https://x.invalid/a b> 'title'")! == ("a b", "https://x.invalid/a b"))
+        #expect(LinkReferences.definition("[x]: (paren title) extra") == nil)
+        #expect(LinkReferences.definition("    [indented]: https://code.invalid/") == nil)
+        #expect(LinkReferences.definition("[x]:") == nil)
+        #expect(LinkReferences.definition("[x] : https://x.invalid/") == nil)
+    }
+
+    @Test func definitionsAnywhereResolveAndAreNotShown() {
+        let bulletin = BulletinParser.parse("""
+        ## A
+
+        See [emu][] and [the notes][n].
+
+        ## B
+
+        > quoted [emu]
+
+        [emu]: https://emu.invalid/
+        [N]: https://notes.invalid/
+        """)
+        let text = PlainText.render(bulletin, width: 80).text
+        #expect(text.contains("See emu <https://emu.invalid/> and the notes <https://notes.invalid/>."))
+        #expect(text.contains("> quoted emu <https://emu.invalid/>"))
+        #expect(!text.contains("[emu]:") && !text.contains("[N]:"))
+    }
+
+    @Test func aDefinitionCannotInterruptAParagraph() {
+        let bulletin = BulletinParser.parse("## A\n\nline one\n[x]: https://x.invalid/\n\n[x]\n")
+        let text = PlainText.render(bulletin, width: 80).text
+        #expect(text.contains("line one [x]: https://x.invalid/"))
+        #expect(text.hasSuffix("[x]\n"))
+    }
+
+    @Test func imagesAlwaysLeaveATrace() {
+        #expect(InlineText(markdown: "![](https://x.invalid/img/qrcode.jpg?s=2)").text == "[image: qrcode.jpg]")
+        #expect(InlineText(markdown: "![ ](https://x.invalid/)").text == "[image: x.invalid]")
+        #expect(InlineText(markdown: "![Logo](a.png)").text == "[image: Logo]")
+        let html = InlineText(markdown: "<img src=\"https://x.invalid/pics/banner.png\" alt=\"\">")
+        #expect(html.text == "[image: banner.png]")
+        #expect(html.urls == ["https://x.invalid/pics/banner.png"])
+        #expect(InlineText(markdown: "<img alt=\"Art\" src=\"b.png\">").text == "[image: Art]")
+        #expect(InlineText(markdown: "<img>").text == "[image: image]")
+    }
+
+    @Test func embedsShowTheirPlaceAndAreLinks() {
+        let embed = InlineText(markdown: "<iframe src=\"https://www.youtube.com/embed/abc?start=5\"></iframe>")
+        #expect(embed.text == "[embedded: www.youtube.com/embed/abc]")
+        #expect(embed.urls == ["https://www.youtube.com/embed/abc?start=5"])
+        #expect(InlineText(markdown: "<video src=\"//cdn.invalid/v.mp4\" controls></video>").text == "[embedded: cdn.invalid/v.mp4]")
+        #expect(InlineText(markdown: "<audio src='https://a.invalid/ep1.mp3'>").text == "[embedded: a.invalid/ep1.mp3]")
+    }
+
+    @Test func detailsShowTheSummaryThenTheContent() {
+        let bulletin = BulletinParser.parse("## A\n\n<details><summary>Schedule</summary>Monday: keynote.</details>\n")
+        #expect(bulletin.blocks(of: 1) == [.paragraph(InlineText(text: "Schedule")), .paragraph(InlineText(text: "Monday: keynote."))])
+    }
+}
