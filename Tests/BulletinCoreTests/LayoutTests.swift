@@ -89,8 +89,7 @@ import Testing
         #expect(blocks[0] == .preformatted(["| 地区 | 数量 |", "|---|---:|", "| 北京 | 3 |"]))
         #expect(blocks[1] == .listItem(marker: "-", level: 0, InlineText(text: "one")))
         #expect(blocks[3] == .listItem(marker: "-", level: 1, InlineText(text: "nested")))
-        guard case .quote(let quote) = blocks[4] else { Issue.record("no quote"); return }
-        #expect(quote.text == "quote here")
+        #expect(blocks[4] == .quote([.paragraph(InlineText(text: "quote here", spans: [.init(range: 6..<10, style: .emphasis)]))]))
         #expect(blocks[5] == .rule)
     }
 

@@ -101,3 +101,69 @@ import Testing
         #expect(bulletin.blocks(of: 1) == [.paragraph(InlineText(text: "Schedule")), .paragraph(InlineText(text: "Monday: keynote."))])
     }
 }
+
+/// Paragraph repair joins only running prose (issue 8).
+@Suite struct ParagraphRepairTests {
+    func paragraphs(_ body: String) -> [String] {
+        let bulletin = BulletinParser.parse("## A\n\n" + body)
+        return bulletin.blocks(of: 1).compactMap { if case .paragraph(let t) = $0 { t.text } else { nil } }
+    }
+
+    @Test func proseSplitMidSentenceIsStillJoined() {
+        #expect(paragraphs("这是一段被错误地拆开的新闻正文，它在句子中间断开了\n\n后面的内容应该接上。\n").count == 1)
+        #expect(paragraphs("The council met on Tuesday and agreed that the new\n\nbudget would be published in May.\n").count == 1)
+    }
+
+    @Test func neverAfterAURLALinkAnImageOrAnEmphasisOnlyLine() {
+        for first in ["点这里：https://example.invalid/a", "详情和更多相关的报道见 [官网的说明](https://example.invalid/)",
+                      "A long line that ends with an autolink <https://example.invalid/x>",
+                      "A long caption line before the picture ![](https://example.invalid/p.png)",
+                      "**Editor's note from the weekly desk team**", "see every detail of the story at www.example.invalid/path"] {
+            #expect(paragraphs(first + "\n\n如果你想了解更多，请继续阅读。\n").count == 2, "\(first)")
+            #expect(paragraphs(first + "\n\nand the rest of it continues here.\n").count == 2, "\(first)")
+        }
+    }
+
+    @Test func neverIntoAListOrAHeading() {
+        let bulletin = BulletinParser.parse("## A\n\nThe list of the changes made this week to the\n\n- item\n\n#### Then\n")
+        #expect(bulletin.blocks(of: 1).count == 2)
+        if case .listItem = bulletin.blocks(of: 1)[1] {} else { Issue.record("the list item was joined") }
+    }
+}
+
+/// Block quotes hold blocks: lists in quotes stay lists (issue 8).
+@Suite struct QuoteBlockTests {
+    @Test func listsInsideQuotesAreItemsWithTheBar() {
+        let bulletin = BulletinParser.parse("## A\n\n> intro\n>\n> - a\n> - b\n>   - nested\n>\n> > inner\n")
+        let blocks = bulletin.blocks(of: 1)
+        #expect(blocks == [.quote([
+            .paragraph(InlineText(text: "intro")),
+            .listItem(marker: "-", level: 0, InlineText(text: "a")),
+            .listItem(marker: "-", level: 0, InlineText(text: "b")),
+            .listItem(marker: "-", level: 1, InlineText(text: "nested")),
+            .quote([.paragraph(InlineText(text: "inner"))]),
+        ])])
+        let text = PlainText.render(bulletin, width: 40).text
+        #expect(text.contains("> intro\n>\n> • a\n> • b\n>   • nested\n>\n> > inner\n"))
+    }
+
+    @Test func quotedListItemsWrapWithHangingIndents() {
+        let bulletin = BulletinParser.parse("## A\n\n> - a quoted item long enough to wrap over two lines\n")
+        let lines = PlainText.render(bulletin, width: 24).text.split(separator: "\n").filter { $0.hasPrefix(">") }
+        #expect(lines.count >= 2)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 24 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(">   ") })
+    }
+
+    @Test func deepNestingStopsBeingParsedAtTheCap() {
+        let depth = 5_000
+        let bulletin = BulletinParser.parse("## A\n\n" + String(repeating: "> ", count: depth) + "deep\n")
+        var blocks = bulletin.blocks(of: 1)
+        var levels = 0
+        while case .quote(let inner) = blocks.first { levels += 1; blocks = inner }
+        #expect(levels == BlockParser.maximumQuoteDepth)
+        guard case .paragraph(let text) = blocks.first else { Issue.record("no text at the cap"); return }
+        #expect(text.text.hasSuffix("deep"))
+        #expect(PlainText.render(bulletin, width: 80).text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+}

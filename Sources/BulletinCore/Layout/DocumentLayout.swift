@@ -45,12 +45,18 @@ public struct DocumentLayout: Sendable {
             }
             out.append(blank(index))
         }
-        let blocks = given ?? bulletin.blocks(of: index)
+        out += lines(for: given ?? bulletin.blocks(of: index), node: index)
+        return out
+    }
+
+    /// Blocks one after another, a blank line between them; items of one
+    /// list stay together.
+    func lines(for blocks: [Block], node: Int) -> [LayoutLine] {
+        var out: [LayoutLine] = []
         for (k, block) in blocks.enumerated() {
-            out += lines(for: block, node: index)
-            // Items of one list stay together; other blocks get a blank line.
+            out += lines(for: block, node: node)
             if case .listItem = block, k + 1 < blocks.count, case .listItem = blocks[k + 1] { continue }
-            out.append(blank(index))
+            out.append(blank(node))
         }
         return out
     }
@@ -61,8 +67,8 @@ public struct DocumentLayout: Sendable {
             return wrapped(text, role: .body, node: node)
         case .heading(_, let text):
             return wrapped(text, role: .heading, node: node)
-        case .quote(let text):
-            return wrapped(text, role: .quote, node: node, first: "> ", rest: "> ")
+        case .quote(let blocks):
+            return quoted(blocks, node: node)
         case .listItem(let marker, let level, let text):
             let indent = String(repeating: " ", count: 2 * level)
             let shown = ["-", "*", "+"].contains(marker) ? "•" : marker
@@ -78,6 +84,23 @@ public struct DocumentLayout: Sendable {
             }
         case .rule:
             return [LayoutLine(text: String("* * *".prefix(width)), role: .rule, node: node)]
+        }
+    }
+
+    /// A quote's blocks laid out two columns narrower, each line behind the
+    /// quote's bar (`> `; a bare `>` between its blocks). Too narrow for the
+    /// bar, the blocks take the width as they are.
+    func quoted(_ blocks: [Block], node: Int) -> [LayoutLine] {
+        guard width - 2 >= minimumText else { return lines(for: blocks, node: node).filter { $0.role != .blank } }
+        let inner = DocumentLayout(bulletin: bulletin, width: width - 2, ambiguousWide: ambiguousWide, numbers: numbers)
+        var lines = inner.lines(for: blocks, node: node)
+        while lines.last?.role == .blank { lines.removeLast() }
+        return lines.map { line in
+            let bar = line.role == .blank ? ">" : "> "
+            let shift = bar.unicodeScalars.count
+            return LayoutLine(text: bar + line.text, role: .quote,
+                              styles: line.styles.map { .init(range: ($0.range.lowerBound + shift)..<($0.range.upperBound + shift), style: $0.style) },
+                              node: node)
         }
     }
 

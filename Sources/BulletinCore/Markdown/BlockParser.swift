@@ -17,18 +17,24 @@ struct BlockParser {
     private var item: (marker: String, level: Int, lines: [String])?
     private var listBaseIndent = 0
 
+    /// Quotes within quotes this deep and deeper keep their content as text:
+    /// each level parses its content again, so the cost is bounded by it.
+    static let maximumQuoteDepth = 16
+    let quoteDepth: Int
+
     init(source: SourceText, range: Range<Int>, firstLine: Int, skipping: ClosedRange<Int>?,
-         references: LinkReferences = LinkReferences()) {
+         references: LinkReferences = LinkReferences(), quoteDepth: Int = 0) {
         self.source = source
         self.range = range
         self.firstLine = firstLine
         self.skipping = skipping
         self.references = references
+        self.quoteDepth = quoteDepth
     }
 
     consuming func parse() -> [Block] {
         let bytes = source.bytes
-        var scanner = BlockScanner(bytes: bytes, atDocumentStart: range.lowerBound == 0)
+        var scanner = BlockScanner(bytes: bytes, atDocumentStart: range.lowerBound == 0 && quoteDepth == 0)
         for line in LineIterator(bytes, from: range.lowerBound, firstLineNumber: firstLine, to: range.upperBound) {
             let kind = scanner.classify(line)
             if skipping?.contains(line.number) == true { continue }
@@ -162,8 +168,16 @@ struct BlockParser {
 
     private mutating func finishQuote() {
         guard !quote.isEmpty else { return }
-        blocks.append(.quote(InlineText(markdown: quote.joined(separator: "\n"), lineBreaks: true, references: references)))
+        let content = quote.joined(separator: "\n")
         quote = []
+        guard quoteDepth + 1 < Self.maximumQuoteDepth else {
+            blocks.append(.quote([.paragraph(InlineText(markdown: content, lineBreaks: true, references: references))]))
+            return
+        }
+        // The quote's content is a document of its own: lists stay lists.
+        let nested = SourceText(content)
+        blocks.append(.quote(BlockParser(source: nested, range: nested.range, firstLine: 1, skipping: nil,
+                                         references: references, quoteDepth: quoteDepth + 1).parse()))
     }
 
     private mutating func finishHTML() {
@@ -224,11 +238,29 @@ enum ParagraphRepair {
         guard let tail = first.last?.trimmingSpaces.unicodeScalars.last,
               let head = next.first?.trimmingSpaces.unicodeScalars.first else { return false }
         guard !sentenceEnds.contains(tail), !tail.properties.isWhitespace else { return false }
+        if let last = first.last, endsWithLink(last.trimmingSpaces) || isEmphasisOnly(last.trimmingSpaces) { return false }
         // Measured only up to the minimum: `first` grows with every join, and
         // measuring it whole each time made a long run of joins quadratic.
         var width = 0
         for line in first where width < minimumWidth { width += DisplayWidth.of(line, limit: minimumWidth) }
         guard width >= minimumWidth else { return false }
         return head.properties.isLowercase || (DisplayWidth.isWide(head) && head.properties.isAlphabetic)
+    }
+
+    /// A line that ends in a bare URL, an autolink or tag (`>`), or a link
+    /// or image (`](...)`): what follows is not the same sentence.
+    static func endsWithLink(_ line: String) -> Bool {
+        if line.hasSuffix(">") { return true }
+        if line.hasSuffix(")"), line.contains("](") { return true }
+        // The last run without spaces; CJK text puts no space before a URL,
+        // so look for a scheme anywhere in it.
+        let token = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).last ?? ""
+        return token.contains("://") || token.hasPrefix("www.") || token.contains("mailto:")
+    }
+
+    /// `**Editor's note**`, `_Photo: X_`: emphasis from end to end, a label.
+    static func isEmphasisOnly(_ line: String) -> Bool {
+        guard let first = line.first, let last = line.last, line.count > 2 else { return false }
+        return (first == "*" || first == "_") && first == last
     }
 }

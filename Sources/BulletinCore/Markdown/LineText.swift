@@ -114,14 +114,14 @@ enum LineText {
         return r.count >= length && r.allSatisfy { bytes[$0] == marker }
     }
 
-    /// Content after one or more `>` markers, each with an optional space.
+    /// Content after a `>` marker and its optional space.
     static func quoteContent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        // One level: a quote's content is parsed again as a document, so a
+        // `>` left in it is a quote inside the quote.
         var i = range.lowerBound
-        while i < range.upperBound && bytes[i] == UInt8(ascii: ">") {
+        if i < range.upperBound && bytes[i] == UInt8(ascii: ">") {
             i += 1
             if i < range.upperBound && (bytes[i] == space || bytes[i] == tab) { i += 1 }
-            let next = indentation(bytes, i..<range.upperBound).first
-            if next < range.upperBound && bytes[next] == UInt8(ascii: ">") { i = next }
         }
         return i..<range.upperBound
     }

@@ -5,7 +5,8 @@ public enum Block: Equatable, Sendable {
     case heading(level: Int, InlineText)
     /// `level` counts from 0 for top-level items.
     case listItem(marker: String, level: Int, InlineText)
-    case quote(InlineText)
+    /// A block quote's own blocks: paragraphs, lists, nested quotes, code.
+    case quote([Block])
     /// Code blocks and tables, kept line by line with tabs expanded.
     case preformatted([String])
     case rule
@@ -13,7 +14,8 @@ public enum Block: Equatable, Sendable {
     /// Control characters its entities decoded to, dropped.
     public var removedControls: Int {
         switch self {
-        case .paragraph(let text), .heading(_, let text), .listItem(_, _, let text), .quote(let text): text.removedControls
+        case .paragraph(let text), .heading(_, let text), .listItem(_, _, let text): text.removedControls
+        case .quote(let blocks): blocks.reduce(0) { $0 + $1.removedControls }
         case .preformatted, .rule: 0
         }
     }
