@@ -75,27 +75,32 @@ public enum Invariants {
         return problems
     }
 
-    /// Searching for an article's own headline finds it, and a query from
-    /// part of one finds exactly what a plain scan of the fields finds.
+    /// Searching for a node's own text finds it, and a query from part of
+    /// one finds exactly what a plain scan of the fields finds: every
+    /// section, article and deeper heading by its own text, an article also
+    /// by its region and its section's title.
     static func search(_ bulletin: Bulletin) -> [String] {
         var problems: [String] = []
         let outline = bulletin.outline
-        let articles = outline.articleIndices
-        for node in articles.prefix(8) {
-            let query = SearchQuery(outline[node].headline)
+        let searchable = outline.nodes.indices.filter { [.section, .article, .heading].contains(outline[$0].kind) }
+        func ownText(_ node: Int) -> String { outline[node].kind == .article ? outline[node].headline : outline[node].text }
+        for node in searchable.prefix(8) {
+            let query = SearchQuery(ownText(node))
             guard !query.isEmpty else { continue }
             if !HeadlineSearch.search(query, in: bulletin).contains(where: { $0.node == node }) {
-                problems.append("searching for its own headline does not find article \(node): \(outline[node].headline.debugDescription)")
+                problems.append("searching for its own text does not find node \(node): \(ownText(node).debugDescription)")
             }
         }
-        for node in articles.prefix(3) {
-            let part = String(String.UnicodeScalarView(outline[node].headline.unicodeScalars.prefix(2)))
+        for node in searchable.prefix(3) {
+            let part = String(String.UnicodeScalarView(ownText(node).unicodeScalars.prefix(2)))
             let query = SearchQuery(part)
             guard !query.isEmpty else { continue }
             let found = Set(HeadlineSearch.search(query, in: bulletin).map(\.node))
-            let scanned = Set(articles.filter { article in
-                let fields = [outline[article].headline, outline[article].region ?? ""]
-                    + (outline.section(containing: article).map { [outline[$0].text] } ?? [])
+            let scanned = Set(searchable.filter { n in
+                var fields = [ownText(n)]
+                if outline[n].kind == .article {
+                    fields += [outline[n].region ?? ""] + (outline.section(containing: n).map { [outline[$0].text] } ?? [])
+                }
                 return query.keywords.allSatisfy { keyword in fields.contains { FoldedText($0).firstIndex(of: keyword) != nil } }
             })
             if found != scanned { problems.append("search \(part.debugDescription) found \(found.sorted()), a plain scan \(scanned.sorted())") }

@@ -68,6 +68,7 @@ enum JSONOutput {
                 array.object { h in
                     h.field("path", hit.path)
                     h.field("line", hit.line)
+                    h.field("kind", hit.kind.rawValue)
                     h.field("section", hit.section)
                     h.field("region", hit.region)
                     h.field("headline", hit.headline)

@@ -5,12 +5,13 @@ import Glibc
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search article headlines, regions and section titles across bulletins.",
+        abstract: "Search the headings of bulletins: sections, articles (also by region and section title) and deeper headings.",
         discussion: """
         All keywords must match (AND), ignoring case, full/half width and whitespace. \
         Directories are searched recursively for *.md, *.markdown and *.txt. Prints \
-        PATH:LINE: Section > Region | Headline, best first. Exit status: 0 with hits, \
-        1 with none, 2 on error.
+        PATH:LINE: Section > Region | Headline for articles, PATH:LINE: Section for \
+        sections and PATH:LINE: Section > Heading for deeper headings, best first. \
+        Exit status: 0 with hits, 1 with none, 2 on error.
 
         Examples:
           bulletin search 2021年 digest.md

@@ -85,6 +85,18 @@ struct CLI {
         #expect(result.stdout.range(of: "\"Number\" : \"42\",\n    \"Date\"") != nil)  // in the file's order
     }
 
+    @Test func searchFindsSectionsAndDeeperHeadingsAndSaysWhatEachIs() throws {
+        let path = try CLI.temporaryFile(Array("# W\n\n## Releases\n\n- Swift 6\n\n## Articles\n\n### Terminal | Swift tips\n\n#### Swift on ttys\n".utf8))
+        let plain = try CLI.run(["search", "swift", path])
+        #expect(plain.status == 0)
+        #expect(plain.stdout == "\(path):9: Articles > Terminal | Swift tips\n\(path):11: Articles > Swift on ttys\n")
+        #expect(try CLI.run(["search", "releases", path]).stdout == "\(path):3: Releases\n")
+        let json = try CLI.run(["search", "swift", path, "--json"])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.map { $0["kind"] as? String } == ["article", "heading"])
+        #expect(hits[1]["section"] as? String == "Articles" && hits[1]["headline"] as? String == "Swift on ttys")
+    }
+
     @Test func tocJSONHasTheDocumentedShape() throws {
         let path = CLI.fixture("messy-bulletin.md")
         let result = try CLI.run(["toc", path, "--json"])

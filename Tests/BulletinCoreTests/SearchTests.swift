@@ -23,7 +23,9 @@ import Testing
         #expect(HeadlineSearch.search(SearchQuery("2021年"), in: bulletin).map(\.region) == ["北京"])
         #expect(HeadlineSearch.search(SearchQuery("ai"), in: bulletin).count == 3)
         #expect(HeadlineSearch.search(SearchQuery("ＡＩ"), in: bulletin).count == 3)
-        #expect(HeadlineSearch.search(SearchQuery("科技创新"), in: bulletin).count == 3)
+        // The section by its own title, first; then its three articles through it.
+        let hits = HeadlineSearch.search(SearchQuery("科技创新"), in: bulletin)
+        #expect(hits.map(\.kind) == [.section, .article, .article, .article])
     }
 
     @Test func keywordsAreAndedAcrossFields() {
@@ -149,3 +151,40 @@ import Testing
         #expect(check("## x\n\n### 北京 | &#40114;鹏 AI\n") == false)  // an entity may produce it
     }
 }
+
+/// Every heading can be found (issue 8): sections without articles,
+/// deeper headings, and what each hit says it is.
+@Suite struct EveryHeadingSearchTests {
+    let bulletin = BulletinParser.parse("""
+    # Weekly
+
+    ## Releases
+
+    - Swift 6.3 is out
+    - Ratatui 1.0
+
+    ## Articles
+
+    ### Terminal tricks
+
+    #### Swift on the terminal
+
+    text
+    """, path: "w.md")
+
+    @Test func sectionsWithOnlyListItemsAndDeepHeadingsAreFound() {
+        let releases = HeadlineSearch.search(SearchQuery("releases"), in: bulletin)
+        #expect(releases.map(\.kind) == [.section])
+        #expect(releases.first?.section == nil && releases.first?.headline == "Releases")
+        let swift = HeadlineSearch.search(SearchQuery("swift"), in: bulletin)
+        #expect(swift.map(\.kind) == [.heading])
+        #expect(swift.first?.section == "Articles" && swift.first?.headline == "Swift on the terminal")
+        #expect(swift.first?.line == 12)
+    }
+
+    @Test func ownTextRanksBeforeAMatchThroughTheSection() {
+        let hits = HeadlineSearch.search(SearchQuery("articles"), in: bulletin)
+        #expect(hits.map(\.kind) == [.section, .article])
+    }
+}
+

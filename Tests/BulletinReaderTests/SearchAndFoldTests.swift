@@ -77,8 +77,7 @@ import Testing
 @Suite struct SearchNarrowingTests {
     /// Typing narrows among the previous matches; the result must equal a
     /// fresh search at every keystroke, spaces and folding included.
-    @Test func typingGivesTheSameMatchesAsAFreshSearch() {
-        let bulletins = [BulletinParser.parse(SampleBulletin.text, path: "a.md")] + (Reader.seed.map { [$0] } ?? [])
+    func typingGivesTheSameMatchesAsAFreshSearch(_ bulletins: [Bulletin]) {
         var state = Reader.state(bulletins, width: 100, height: 30)
         for text in ["就业 福", "ＷＨＯ pub", "2021 年全", "城市 ai", "发 布"] {
             state.press("/")
@@ -86,12 +85,82 @@ import Testing
             for c in text {
                 state.press(String(c))
                 typed.append(c)
-                #expect(state.search?.matches == state.library.matchingArticles(SearchQuery(typed)), "after “\(typed)”")
+                #expect(state.search?.matches == state.library.matchingNodes(SearchQuery(typed)), "after “\(typed)”")
             }
             state.press("{bs}")
             typed.removeLast()
-            #expect(state.search?.matches == state.library.matchingArticles(SearchQuery(typed)))
+            #expect(state.search?.matches == state.library.matchingNodes(SearchQuery(typed)))
             state.press("{esc}")
         }
+    }
+
+    @Test func typingNarrowsLikeAFreshSearchOnTheSample() {
+        typingGivesTheSameMatchesAsAFreshSearch([BulletinParser.parse(SampleBulletin.text, path: "a.md")])
+    }
+
+    @Test(.enabled(if: Reader.seedExists, "../shared/fixtures/seed-bulletin.md is absent"))
+    func typingNarrowsLikeAFreshSearchOnTheSampleAndTheSeed() throws {
+        typingGivesTheSameMatchesAsAFreshSearch([BulletinParser.parse(SampleBulletin.text, path: "a.md"), try Reader.seed()])
+    }
+}
+
+/// The filtered TOC shows every kind of hit (issue 8), and rows without
+/// children have no fold marker.
+@Suite struct EveryHeadingScreenTests {
+    static let newsletter = """
+    # Weekly
+
+    ## Releases
+
+    - Swift 6.3 is out
+
+    ## Articles
+
+    ### Terminal tricks
+
+    #### Swift on the terminal
+
+    text
+
+    #### Pagers
+
+    more
+    """
+
+    @Test func sectionsAndDeeperHeadingsAreHitsWithHighlights() {
+        var state = Reader.state(Self.newsletter, path: "w.md", width: 100, height: 20)
+        state.press("/swift")
+        #expect(state.tocLines.prefix(4) == ["▾ Weekly", "  ▾ Articles", "      Swift on the terminal", ""])
+        let grid = state.render()
+        #expect(grid[6, 2].text == "S" && grid[6, 2].style.part == .match)
+        #expect(grid[10, 2].text == "t" && grid[10, 2].style.part == .match)
+        #expect(grid[11, 2].style.part != .match)
+        state.press("{esc}/releases")
+        #expect(state.tocLines.prefix(3) == ["▾ Weekly", "    Releases", ""])
+        #expect(state.render()[4, 1].style.part == .match)
+        // n visits every kind of hit.
+        state.press("{esc}/t{enter}")
+        let matches = state.search!.matches
+        #expect(matches.map { state.library.node($0).kind } == [.section, .article, .heading])
+        for expected in matches.dropFirst() {
+            state.press("n")
+            #expect(state.position.node == expected)
+        }
+    }
+
+    @Test func rowsWithoutChildrenHaveNoFoldMarkerAndNoArticleCountWithoutArticles() {
+        let state = Reader.state("# Weekly\n\n## Releases\n\n- a\n\n## Talks\n\ntext\n", path: "w.md", width: 100, height: 20)
+        #expect(state.tocLines.prefix(3) == ["▾ Weekly", "    Releases", "    Talks"])
+        #expect(!state.statusLine.contains("article"))
+        #expect(state.statusLine.hasPrefix(" w.md  §"))
+    }
+
+    @Test func theWarningCountIsTheLengthOfTheWarningList() {
+        var state = Reader.state("## A\n\nbell &#7; here\n", path: "w.md", width: 100, height: 20)
+        _ = state.render()  // lays out the body: the removed control becomes a warning
+        state.press("j")
+        #expect(state.warningLines.count == 1)
+        #expect(state.warningCount == state.warningLines.count)
+        #expect(state.statusLine.contains("w: 1 warning"))
     }
 }

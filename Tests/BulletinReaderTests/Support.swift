@@ -12,15 +12,12 @@ enum Reader {
         ReaderState(library: Library(bulletins), width: width, height: height)
     }
 
-    /// The shared seed bulletin, or nil (with a note) where `../shared` is absent.
-    static var seed: Bulletin? {
-        let path = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/").prepending("/")) + "/../shared/fixtures/seed-bulletin.md"
-        guard let bulletin = try? BulletinParser.parse(path: path) else {
-            print("note: ../shared/fixtures/seed-bulletin.md not found; seed tests skipped")
-            return nil
-        }
-        return bulletin
-    }
+    static let seedPath = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/").prepending("/")) + "/../shared/fixtures/seed-bulletin.md"
+    /// Tests of the shared seed are `.enabled(if: Reader.seedExists)`: reported as skipped without it.
+    static var seedExists: Bool { (try? BulletinParser.parse(path: seedPath)) != nil }
+
+    /// The shared seed bulletin (check `seedExists` first).
+    static func seed() throws -> Bulletin { try BulletinParser.parse(path: seedPath) }
 }
 
 extension String {

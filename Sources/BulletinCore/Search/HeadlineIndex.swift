@@ -1,32 +1,44 @@
-/// Every article's headline and region, and every section title, folded
-/// once into two flat arrays. Queries then scan memory without folding or
-/// allocating per article: the reader searches as you type on bulletins of
-/// tens of thousands of articles, and `HeadlineSearch` uses the same index.
+/// The text of every heading node (sections, articles, deeper headings),
+/// each article's region, and the section titles articles are also found
+/// by, folded once into two flat arrays. Queries then scan memory without
+/// folding or allocating per node: the reader searches as you type on
+/// bulletins of tens of thousands of articles, and `HeadlineSearch` uses
+/// the same index.
 public struct HeadlineIndex: Sendable {
-    /// Article node indices, in document order.
-    public let articles: [Int]
+    /// Searchable node indices (sections, articles, headings), in document order.
+    public let nodes: [Int]
     let path: String
     let outline: Outline
     var scalars: [UInt32] = []
     var origin: [Int32] = []
-    /// Slot `s` is `bounds[s]..<bounds[s + 1]`: article `k` has its headline
-    /// in slot `2k`, its region in `2k + 1`; section titles follow.
+    /// Slot `s` is `bounds[s]..<bounds[s + 1]`: node `k` has its own text
+    /// (an article's headline) in slot `2k`, its region in `2k + 1`;
+    /// section titles follow.
     var bounds: [Int32] = [0]
-    /// The slot of each article's section title, or -1.
+    /// The slot of the section title an article is also found by, or -1
+    /// (sections and deeper headings match by their own text only).
     var sectionSlot: [Int32] = []
+
+    static func isSearchable(_ kind: OutlineNode.Kind) -> Bool {
+        kind == .section || kind == .article || kind == .heading
+    }
 
     public init(_ bulletin: Bulletin) {
         path = bulletin.path
         outline = bulletin.outline
-        articles = outline.articleIndices
-        sectionSlot.reserveCapacity(articles.count)
-        for index in articles {
-            append(outline[index].headline)
-            append(outline[index].region ?? "")
+        nodes = outline.nodes.indices.filter { Self.isSearchable(bulletin.outline[$0].kind) }
+        sectionSlot.reserveCapacity(nodes.count)
+        for index in nodes {
+            let node = outline[index]
+            append(node.kind == .article ? node.headline : node.text)
+            append(node.kind == .article ? node.region ?? "" : "")
         }
         var slotOfSection: [Int: Int32] = [:]
-        for index in articles {
-            guard let section = outline.section(containing: index) else { sectionSlot.append(-1); continue }
+        for index in nodes {
+            guard outline[index].kind == .article, let section = outline.section(containing: index) else {
+                sectionSlot.append(-1)
+                continue
+            }
             if let slot = slotOfSection[section] { sectionSlot.append(slot); continue }
             let slot = Int32(bounds.count - 1)
             append(outline[section].text)
@@ -40,11 +52,11 @@ public struct HeadlineIndex: Sendable {
         bounds.append(Int32(scalars.count))
     }
 
-    /// Articles (node indices, document order) matching every keyword;
-    /// only among `candidates` when given (the matches of a query this one
-    /// extends: a longer query never matches more). No allocation per
-    /// article: this runs on every keystroke of the reader's search.
-    public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
+    /// Nodes (indices, document order) matching every keyword; only among
+    /// `candidates` when given (the matches of a query this one extends: a
+    /// longer query never matches more). No allocation per node: this runs
+    /// on every keystroke of the reader's search.
+    public func matchingNodes(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         guard !query.isEmpty else { return [] }
         return scalars.withUnsafeBufferPointer { all in
             func slotContains(_ s: Int, _ keyword: FoldedText) -> Bool {
@@ -52,7 +64,7 @@ public struct HeadlineIndex: Sendable {
                 return FoldedSlice(scalars: UnsafeBufferPointer(rebasing: all[range]), origin: []).firstIndex(of: keyword) != nil
             }
             // Section titles repeat for every article: test each slot once per keyword.
-            let firstSectionSlot = 2 * articles.count
+            let firstSectionSlot = 2 * nodes.count
             let sectionHits = query.keywords.map { keyword in
                 (firstSectionSlot..<bounds.count - 1).map { slotContains($0, keyword) }
             }
@@ -63,34 +75,34 @@ public struct HeadlineIndex: Sendable {
                         || slotContains(2 * k, query.keywords[q]) || slotContains(2 * k + 1, query.keywords[q])
                 }
             }
-            if let candidates { return candidates.filter { articlePosition($0).map(matches) ?? false } }
-            // A full scan (the first keystroke) splits the articles over the cores.
-            let matched = Parallel.map(count: articles.count, matches)
-            return articles.indices.filter { matched[$0] }.map { articles[$0] }
+            if let candidates { return candidates.filter { position($0).map(matches) ?? false } }
+            // A full scan (the first keystroke) splits the nodes over the cores.
+            let matched = Parallel.map(count: nodes.count, matches)
+            return nodes.indices.filter { matched[$0] }.map { nodes[$0] }
         }
     }
 
-    /// The hit for article node `node`, with its match ranges, if it matches.
+    /// The hit for node `node`, with its match ranges, if it matches.
     public func hit(node: Int, _ query: SearchQuery, order: Int = 0) -> SearchHit? {
-        guard !query.isEmpty, let k = articlePosition(node) else { return nil }
+        guard !query.isEmpty, let k = position(node) else { return nil }
         return withFields { fields in makeHit(k, query, fields(k), order: order) }
     }
 
-    /// Every matching article, best first (see `SearchHit.ranksBefore`).
+    /// Every matching node, best first (see `SearchHit.ranksBefore`).
     public func hits(_ query: SearchQuery, order: Int = 0) -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         return withFields { fields in
-            articles.indices.compactMap { makeHit($0, query, fields($0), order: order) }
+            nodes.indices.compactMap { makeHit($0, query, fields($0), order: order) }
         }.sorted(by: SearchHit.ranksBefore)
     }
 
-    func articlePosition(_ node: Int) -> Int? {
-        SortedSearch.lastIndex(in: articles, atMost: node).flatMap { articles[$0] == node ? $0 : nil }
+    func position(_ node: Int) -> Int? {
+        SortedSearch.lastIndex(in: nodes, atMost: node).flatMap { nodes[$0] == node ? $0 : nil }
     }
 
     typealias Fields = [(SearchHit.Field, FoldedSlice)]
 
-    /// Calls `body` with a function giving article `k`'s three folded fields.
+    /// Calls `body` with a function giving node `k`'s three folded fields.
     func withFields<R>(_ body: ((Int) -> Fields) -> R) -> R {
         scalars.withUnsafeBufferPointer { all in
             func slot(_ s: Int) -> FoldedSlice {
@@ -107,9 +119,13 @@ public struct HeadlineIndex: Sendable {
 
     func makeHit(_ k: Int, _ query: SearchQuery, _ fields: Fields, order: Int) -> SearchHit? {
         guard let hit = HeadlineSearch.match(query, fields: fields) else { return nil }
-        let node = outline[articles[k]]
-        return SearchHit(path: path, node: articles[k], line: node.line,
-                         section: outline.section(containing: articles[k]).map { outline[$0].text },
-                         region: node.region, headline: node.headline, matches: hit.matches, rank: hit.rank, bulletinOrder: order)
+        let index = nodes[k]
+        let node = outline[index]
+        // A section is its own title; a heading says which section it is in.
+        let section = node.kind == .section ? nil : outline.section(containing: index).map { outline[$0].text }
+        let isArticle = node.kind == .article
+        return SearchHit(path: path, node: index, kind: node.kind, line: node.line, section: section,
+                         region: isArticle ? node.region : nil, headline: isArticle ? node.headline : node.text,
+                         matches: hit.matches, rank: hit.rank, bulletinOrder: order)
     }
 }

@@ -11,7 +11,9 @@ public struct SearchQuery: Sendable {
     public var isEmpty: Bool { keywords.isEmpty }
 }
 
-/// One article that matches a query, with where each keyword matched.
+/// One node (an article, a section or a deeper heading) that matches a
+/// query, with where each keyword matched. `headline` is the node's own
+/// text; `section` the section it is in (none for a section itself).
 public struct SearchHit: Sendable {
     public enum Field: String, Sendable { case headline, region, section }
 
@@ -24,6 +26,7 @@ public struct SearchHit: Sendable {
 
     public var path: String
     public var node: Int
+    public var kind: OutlineNode.Kind
     public var line: Int
     public var section: String?
     public var region: String?
@@ -47,8 +50,9 @@ public struct SearchHit: Sendable {
     }
 }
 
-/// Matches a query against every article's headline, region and section
-/// title, with the core's folding (case, width, NFKC, whitespace).
+/// Matches a query against every heading node's own text, articles'
+/// regions and the titles of their sections, with the core's folding
+/// (case, width, NFKC, whitespace).
 public enum HeadlineSearch {
     public static func search(_ query: SearchQuery, in bulletin: Bulletin, order: Int = 0) -> [SearchHit] {
         HeadlineIndex(bulletin).hits(query, order: order)

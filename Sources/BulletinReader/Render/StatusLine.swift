@@ -12,12 +12,11 @@ extension ReaderState {
         var left = " \(file)"
         if library.bulletins.count > 1 { left += " (\(place.bulletin + 1)/\(library.bulletins.count))" }
         left += "  §\(place.section == 0 ? "–" : String(place.section))/\(place.sections)"
-        left += "  article \(place.article == 0 ? "–" : String(place.article))/\(place.articles)"
+        if place.articles > 0 { left += "  article \(place.article == 0 ? "–" : String(place.article))/\(place.articles)" }
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
         if loading { left += "  loading…" }
-        // Files that shrank while open are listed first under `w`, so counted too.
-        let warnings = library.warningCount + shrunkPaths.count
+        let warnings = warningCount  // what `w` lists
         var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
         right += "? help  q quit "
         var column = grid.write(left, x: 0, y: y, style: style)

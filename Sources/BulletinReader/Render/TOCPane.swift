@@ -19,13 +19,13 @@ extension ReaderState {
         let pick = { (part: ThemePart) in CellStyle(selected ? .selection : part) }
         let match = CellStyle(.match)
         if selected { grid.fill(x: 0, y: y, width: limit, height: 1, style: pick(.body)) }
-        let hit = query.flatMap { q in row.kind == .article && !q.isEmpty ? library.hit(row.node, q) : nil }
+        let hit = query.flatMap { q in row.isLeaf && !q.isEmpty ? library.hit(row.node, q) : nil }
         func ranges(_ field: SearchHit.Field) -> [(range: Range<Int>, style: CellStyle)] {
             hit?.matches.filter { $0.field == field }.map { ($0.start..<$0.start + $0.length, match) } ?? []
         }
         switch row.kind {
         case .bulletin, .section:
-            let marker = folded.contains(row.node) ? "▸" : "▾"
+            let marker = !row.hasChildren ? " " : folded.contains(row.node) ? "▸" : "▾"
             let column = grid.write(marker, x: x, y: y, limit: limit, style: pick(.muted))
             let part: ThemePart = row.kind == .bulletin ? .title : .tocSection
             let title = row.kind == .bulletin ? library.bulletins[library.locate(row.node).bulletin].title : node.text
@@ -48,6 +48,9 @@ extension ReaderState {
             }
             StyledRun(text: node.headline, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
             markIfCut([node.region.map { $0 + " | " } ?? "", node.headline], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
+        case .heading:
+            StyledRun(text: node.text, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: x, y: y, limit: limit)
+            markIfCut([node.text], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
         }
     }
 

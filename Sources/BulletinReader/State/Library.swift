@@ -44,6 +44,7 @@ public struct Library: Sendable {
         self.starts = starts
         self.sections = sections
         self.articles = articles
+        for i in rows.indices { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
         allRows = rows
         indexes = bulletins.map(HeadlineIndex.init)
         warningLines = unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
@@ -78,12 +79,12 @@ public struct Library: Sendable {
         return bulletins[b].outline.article(containing: n).map { starts[b] + $0 }
     }
 
-    /// Articles matching `query`, as global nodes in order; only among
-    /// `candidates` (global, in order) when given.
-    public func matchingArticles(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
+    /// Nodes (sections, articles, deeper headings) matching `query`, as
+    /// global nodes in order; only among `candidates` (global, in order) when given.
+    public func matchingNodes(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         guard let candidates else {
             // Every bulletin; thousands of them are split over the cores.
-            return Parallel.map(count: indexes.count) { b in indexes[b].matchingArticles(query).map { starts[b] + $0 } }.flatMap { $0 }
+            return Parallel.map(count: indexes.count) { b in indexes[b].matchingNodes(query).map { starts[b] + $0 } }.flatMap { $0 }
         }
         // Only the bulletins that still hold candidates (sorted, so grouped).
         var result: [Int] = []
@@ -93,7 +94,7 @@ public struct Library: Sendable {
             var j = i
             while j < candidates.count && candidates[j] < starts[b + 1] { j += 1 }
             let local = candidates[i..<j].map { $0 - starts[b] }
-            result += indexes[b].matchingArticles(query, among: local).map { starts[b] + $0 }
+            result += indexes[b].matchingNodes(query, among: local).map { starts[b] + $0 }
             i = j
         }
         return result
@@ -105,11 +106,23 @@ public struct Library: Sendable {
     }
 }
 
-/// One line of the table-of-contents tree.
+/// One line of the table-of-contents tree. Deeper headings have rows only
+/// in a search's filtered TOC, where they can be hits.
 public struct TOCRow: Equatable, Sendable {
-    public enum Kind: Sendable { case bulletin, section, article }
+    public enum Kind: Sendable { case bulletin, section, article, heading }
     /// Global node index.
     public var node: Int
     public var kind: Kind
     public var depth: Int
+    /// Rows below it in the whole tree: only then does it get a fold marker.
+    public var hasChildren = false
+
+    public init(node: Int, kind: Kind, depth: Int) {
+        self.node = node
+        self.kind = kind
+        self.depth = depth
+    }
+
+    /// An article or heading: nothing to fold.
+    public var isLeaf: Bool { kind == .article || kind == .heading }
 }

@@ -146,7 +146,9 @@ public struct ReaderState: Sendable {
     /// Rebuilds `rows` from folds and the search filter.
     mutating func rebuildRows() {
         if let search, !search.text.isEmpty {
-            rows = Self.filteredRows(library.allRows, matches: search.matches)
+            rows = Self.filteredRows(library.allRows, matches: search.matches) { [library] g in
+                TOCRow(node: g, kind: .heading, depth: library.node(g).depth)
+            }
         } else {
             rows = Self.foldedRows(library.allRows, folded: folded)
         }
@@ -164,24 +166,33 @@ public struct ReaderState: Sendable {
         return rows
     }
 
-    /// Matching articles with the bulletin and section rows above them.
-    static func filteredRows(_ all: [TOCRow], matches: [Int]) -> [TOCRow] {
+    /// The matching nodes (sections, articles, deeper headings, which have
+    /// no row of their own: `heading` makes one) with the bulletin and
+    /// section rows above them.
+    static func filteredRows(_ all: [TOCRow], matches: [Int], heading: (Int) -> TOCRow) -> [TOCRow] {
         var rows: [TOCRow] = []
         var pending: [TOCRow] = []  // ancestors not yet shown
         var next = 0
+        func show(_ row: TOCRow?) {
+            rows += pending
+            pending = []
+            if let row { rows.append(row) }
+            next += 1
+        }
         for row in all {
+            // Headings between the last row and this one.
+            while next < matches.count, matches[next] < row.node { show(heading(matches[next])) }
             guard next < matches.count else { break }
             switch row.kind {
             case .bulletin: pending = [row]
-            case .section: pending = pending.filter { $0.kind == .bulletin } + [row]
-            case .article:
-                guard row.node == matches[next] else { continue }
-                next += 1
-                rows += pending
-                pending = []
-                rows.append(row)
+            case .section:
+                pending = pending.filter { $0.kind == .bulletin } + [row]
+                if matches[next] == row.node { show(nil) }  // shown as the ancestor it is
+            case .article, .heading:
+                if matches[next] == row.node { show(row) }
             }
         }
+        while next < matches.count { show(heading(matches[next])) }
         return rows
     }
 
@@ -222,11 +233,23 @@ public struct ReaderState: Sendable {
     /// once), then one per bulletin for
     /// control characters removed from the article text laid out so far.
     public var warningLines: [String] {
-        var removed: [Int: Int] = [:]  // by bulletin
-        for (node, count) in layouts.removedControls { removed[library.locate(node).bulletin, default: 0] += count }
         // A file that shrank first: it explains what is missing below it.
-        return shrunkPaths.map { "\($0): the file shrank while open; what was read is shown" } + library.warningLines + removed.sorted { $0.key < $1.key }.map { b, count in
-            "\(library.bulletins[b].path): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
-        }
+        shrunkPaths.map { "\($0): the file shrank while open; what was read is shown" } + library.warningLines
+            + removedControlsByBulletin.map { b, count in
+                "\(library.bulletins[b].path): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
+            }
+    }
+
+    /// How many `warningLines` there are (the status line's count), from
+    /// the same three parts, without writing the lines out every frame.
+    public var warningCount: Int {
+        shrunkPaths.count + library.warningCount + removedControlsByBulletin.count
+    }
+
+    /// Control characters removed from the text laid out so far, by bulletin, in order.
+    private var removedControlsByBulletin: [(bulletin: Int, count: Int)] {
+        var removed: [Int: Int] = [:]
+        for (node, count) in layouts.removedControls { removed[library.locate(node).bulletin, default: 0] += count }
+        return removed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

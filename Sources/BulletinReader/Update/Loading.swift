@@ -21,7 +21,7 @@ extension ReaderState {
         folded = folds
         position = Position(node: node, line: min(position.line, max(0, lineCount(node) - 1)))
         if var s = search {
-            s.matches = full.matchingArticles(s.query)
+            s.matches = full.matchingNodes(s.query)
             search = s
         }
         rebuildRows()

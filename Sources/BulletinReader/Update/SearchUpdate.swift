@@ -17,13 +17,13 @@ extension ReaderState {
         edit(&s.text)
         // Typing on only narrows: search among the previous matches.
         let narrowing = !before.isEmpty && s.text.hasPrefix(before)
-        s.matches = library.matchingArticles(s.query, among: narrowing ? s.matches : nil)
+        s.matches = library.matchingNodes(s.query, among: narrowing ? s.matches : nil)
         search = s
         rebuildRows()
         if s.text.isEmpty {
             followPosition()
         } else {
-            cursor = rows.firstIndex { $0.kind == .article } ?? 0
+            cursor = s.matches.first.flatMap { first in rows.firstIndex { $0.node == first } } ?? 0
             tocTop = 0
             keepCursorVisible()
             if s.matches.isEmpty { message = noMatchMessage(s.text) }

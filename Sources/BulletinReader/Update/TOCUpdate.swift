@@ -20,7 +20,7 @@ extension ReaderState {
     mutating func fold(_ fold: Bool?) {
         guard search == nil || search?.text.isEmpty == true, rows.indices.contains(cursor) else { return }
         var row = rows[cursor]
-        if row.kind == .article {
+        if row.isLeaf {
             guard fold != false, let parent = rows[..<cursor].lastIndex(where: { $0.depth < row.depth }) else { return }
             cursor = parent
             row = rows[parent]
@@ -61,7 +61,7 @@ extension ReaderState {
             guard rows.indices.contains(index) else { return }
             cursor = index
             let row = rows[index]
-            if row.kind != .article && (x == Self.markerColumn(row) || x == Self.markerColumn(row) + 1) {
+            if row.hasChildren && (x == Self.markerColumn(row) || x == Self.markerColumn(row) + 1) {
                 fold(nil)
             } else {
                 openCursor()
