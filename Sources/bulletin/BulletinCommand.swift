@@ -24,7 +24,7 @@ struct BulletinCommand: ParsableCommand {
           bulletin cat digest.md --width 60
         """,
         version: BulletinCommand.version,
-        subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, ThemesCommand.self],
+        subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, LinksCommand.self, ThemesCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -8,12 +8,14 @@ struct CatCommand: ParsableCommand {
         abstract: "Print the reconciled bulletin as plain text wrapped to a width.",
         discussion: """
         The table of contents is left out; headings are numbered; paragraphs split \
-        mid-sentence are joined. CJK characters count two columns and lines break by the \
+        mid-sentence are joined. Links show as text[n], each part's URLs listed after it \
+        as [n] URL (--links inline: text <url>; --links none: no URLs). CJK characters count two columns and lines break by the \
         rules for Chinese text.
 
         Examples:
           bulletin cat digest.md
           bulletin cat digest.md --width 60 | less
+          bulletin cat digest.md --links inline
         """
     )
 
@@ -22,6 +24,9 @@ struct CatCommand: ParsableCommand {
 
     @Option(help: "Wrap to this many display columns (default: the terminal's width, else 80).")
     var width: Int?
+
+    @Option(help: "How links show: numbered (text[3], URLs listed after each part), inline (text <url>) or none.")
+    var links: LinkDisplay = .numbered
 
     @OptionGroup var widths: WidthOptions
 
@@ -34,7 +39,8 @@ struct CatCommand: ParsableCommand {
     func run() throws {
         let bulletin = try input.load(path)
         var out = OutputBuffer()
-        let bodyWarnings = PlainText.write(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: widths.ambiguousWide) {
+        let bodyWarnings = PlainText.write(bulletin, width: width ?? Self.terminalWidth(), ambiguousWide: widths.ambiguousWide,
+                                           links: links) {
             out.write($0)
         }
         out.flush()
@@ -48,3 +54,6 @@ struct CatCommand: ParsableCommand {
         return 80
     }
 }
+
+extension LinkDisplay: ExpressibleByArgument {}
+

@@ -97,6 +97,36 @@ struct CLI {
         #expect(hits[1]["section"] as? String == "Articles" && hits[1]["headline"] as? String == "Swift on ttys")
     }
 
+    @Test func linksListsEveryLinkWithItsNodeNumberAndLine() throws {
+        let path = CLI.fixture("weekly-frontmatter.md")
+        let plain = try CLI.run(["links", path])
+        #expect(plain.status == 0)
+        let lines = plain.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "    14  [1] emu  https://emu.invalid/")
+        #expect(lines.contains("    17  [4] [image: qrcode.jpg]  https://example.invalid/img/qrcode.jpg"))
+        #expect(lines.last == "    23  [1] [embedded: www.youtube.com/embed/abc123]  https://www.youtube.com/embed/abc123?start=5")
+        let json = try CLI.run(["links", path, "--json"])
+        let links = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(links.count == lines.count)
+        #expect(links[2]["text"] as? String == "the notes" && links[2]["url"] as? String == "https://notes.invalid/a b")
+        // `node` indexes the nodes of toc --json.
+        let toc = try #require(try JSONSerialization.jsonObject(with: Data(try CLI.run(["toc", path, "--json"]).stdout.utf8)) as? [String: Any])
+        let nodes = try #require(toc["nodes"] as? [[String: Any]])
+        #expect(nodes[links[0]["node"] as! Int]["text"] as? String == "Releases")
+        #expect(nodes[links[5]["node"] as! Int]["text"] as? String == "Talks")
+    }
+
+    @Test func catLinksModes() throws {
+        let path = CLI.fixture("weekly-frontmatter.md")
+        let numbered = try CLI.run(["cat", path, "--width", "80"]).stdout
+        #expect(numbered.contains("The emu[1] terminal shipped") && numbered.contains("\n[1] https://emu.invalid/\n"))
+        let inline = try CLI.run(["cat", path, "--width", "80", "--links", "inline"]).stdout
+        #expect(inline.contains("The emu <https://emu.invalid/> terminal shipped") && !inline.contains("[1]"))
+        let none = try CLI.run(["cat", path, "--width", "80", "--links", "none"]).stdout
+        #expect(none.contains("The emu terminal shipped") && !none.contains("https://"))
+        #expect(try CLI.run(["cat", path, "--links", "bogus"]).status == 2)
+    }
+
     @Test func tocJSONHasTheDocumentedShape() throws {
         let path = CLI.fixture("messy-bulletin.md")
         let result = try CLI.run(["toc", path, "--json"])

@@ -64,7 +64,7 @@ import Testing
         [emu]: https://emu.invalid/
         [N]: https://notes.invalid/
         """)
-        let text = PlainText.render(bulletin, width: 80).text
+        let text = PlainText.render(bulletin, width: 80, links: .inline).text
         #expect(text.contains("See emu <https://emu.invalid/> and the notes <https://notes.invalid/>."))
         #expect(text.contains("> quoted emu <https://emu.invalid/>"))
         #expect(!text.contains("[emu]:") && !text.contains("[N]:"))
@@ -72,8 +72,8 @@ import Testing
 
     @Test func aDefinitionCannotInterruptAParagraph() {
         let bulletin = BulletinParser.parse("## A\n\nline one\n[x]: https://x.invalid/\n\n[x]\n")
-        let text = PlainText.render(bulletin, width: 80).text
-        #expect(text.contains("line one [x]: https://x.invalid/"))
+        let text = PlainText.render(bulletin, width: 80, links: .none).text
+        #expect(text.contains("line one [x]: https://x.invalid/"))  // a bare URL: a link
         #expect(text.hasSuffix("[x]\n"))
     }
 
@@ -166,4 +166,71 @@ import Testing
         #expect(text.text.hasSuffix("deep"))
         #expect(PlainText.render(bulletin, width: 80).text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
     }
+}
+
+/// Links numbered per node, listed after it by cat, wrapped at URL breaks (issue 8).
+@Suite struct LinkNumberingTests {
+    let bulletin = BulletinParser.parse("""
+    ## A
+
+    The [emu](https://emu.invalid/) terminal, see https://x.invalid/a?b=1. Also <https://auto.invalid/>
+    and ![](https://img.invalid/p/qr.png).
+
+    > quoted [link](https://q.invalid/)
+
+    ## B
+
+    Again [emu](https://emu.invalid/) and www.example.invalid/path, then 点这里：https://cn.invalid/a。
+    """)
+
+    @Test func linksAreNumberedFromOneInEachNodeInReadingOrder() {
+        let layout = DocumentLayout(bulletin: bulletin, width: 200)
+        let a = layout.layout(1), b = layout.layout(2)
+        #expect(a.links.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(a.links.map(\.url) == ["https://emu.invalid/", "https://x.invalid/a?b=1", "https://auto.invalid/",
+                                       "https://img.invalid/p/qr.png", "https://q.invalid/"])
+        #expect(a.links.map(\.line) == [3, 3, 3, 4, 6])
+        #expect(b.links.map(\.url) == ["https://emu.invalid/", "http://www.example.invalid/path", "https://cn.invalid/a"])
+        let body = a.lines.map(\.text).joined(separator: "\n")
+        #expect(body.contains("The emu[1] terminal, see https://x.invalid/a?b=1[2]. Also https://auto.invalid/[3]"))
+        #expect(body.contains("and [image: qr.png][4]."))
+        #expect(body.contains("> quoted link[5]"))
+        #expect(b.lines.map(\.text).joined().contains("点这里：https://cn.invalid/a[3]。"))
+        // Each line knows where its links are and their numbers.
+        let line = a.lines.first { $0.text.hasPrefix("The emu") }!
+        let scalars = Array(line.text.unicodeScalars)
+        #expect(line.links.map(\.number) == [1, 2, 3, 4])
+        #expect(String(String.UnicodeScalarView(scalars[line.links[0].range])) == "emu[1]")
+        #expect(line.styles.contains { $0.style == .reference })
+    }
+
+    @Test func catListsEachNodesReferencesAfterItsBody() {
+        let text = PlainText.render(bulletin, width: 80).text
+        #expect(text.contains("> quoted link[5]\n\n[1] https://emu.invalid/\n[2] https://x.invalid/a?b=1\n"))
+        #expect(text.contains("[5] https://q.invalid/\n\n2. B"))
+        #expect(text.hasSuffix("[3] https://cn.invalid/a\n"))
+        let inline = PlainText.render(bulletin, width: 200, links: .inline).text
+        #expect(inline.contains("The emu <https://emu.invalid/> terminal") && !inline.contains("[1]"))
+        let none = PlainText.render(bulletin, width: 200, links: .none).text
+        #expect(none.contains("The emu terminal") && !none.contains("emu.invalid"))
+    }
+
+    @Test func longURLsWrapAfterSlashesAndNeverStartALineWithPunctuation() {
+        let url = "https://github.com/example/very-long-repository-name/blob/main/docs/guide.md?tab=readme&lang=zh"
+        for width in [12, 20, 30, 41] {
+            let lines = LineBreaker.wrapLines("看这里 \(url)。", width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width)")
+            #expect(lines.joined().replacingSpaces == "看这里\(url)。", "\(width)")
+            #expect(lines.dropFirst().allSatisfy { !($0.first.map { "。.,;:>)".contains($0) } ?? false) }, "\(lines)")
+            // Breaks fall after / ? & = - wherever one is in reach.
+            for piece in lines.dropLast() where width >= 20 && url.contains(piece) {
+                #expect("/?&=-".contains(piece.last!), "\(lines)")
+            }
+        }
+        #expect(LineBreaker.wrapLines("<https://a.invalid/bbbbbbbbbb>", width: 29).last != ">")
+    }
+}
+
+private extension String {
+    var replacingSpaces: String { String(filter { $0 != " " }) }
 }

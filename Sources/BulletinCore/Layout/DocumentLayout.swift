@@ -6,19 +6,33 @@ public struct DocumentLayout: Sendable {
     public let width: Int
     public let ambiguousWide: Bool
     public let numbers: HeadingNumbers
+    public let links: LinkDisplay
 
     /// `numbers`: the bulletin's heading numbers when the caller keeps them
     /// (they do not depend on the width, and take a pass over the outline).
-    public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false, numbers: HeadingNumbers? = nil) {
+    public init(bulletin: Bulletin, width: Int, ambiguousWide: Bool = false, numbers: HeadingNumbers? = nil,
+                links: LinkDisplay = .numbered) {
         self.bulletin = bulletin
         self.width = max(1, width)
         self.ambiguousWide = ambiguousWide
         self.numbers = numbers ?? HeadingNumbers(bulletin.outline)
+        self.links = links
+    }
+
+    /// One node laid out: its lines and its links, numbered from 1.
+    public struct NodeLayout: Sendable {
+        public var lines: [LayoutLine]
+        public var links: [NumberedLink]
     }
 
     /// The lines of one node: its heading, then its own body blocks (parsed
     /// here unless the caller already has them).
     public func lines(for index: Int, blocks given: [Block]? = nil) -> [LayoutLine] {
+        layout(index, blocks: given).lines
+    }
+
+    public func layout(_ index: Int, blocks given: [Block]? = nil) -> NodeLayout {
+        var numbering = LinkNumbering()
         let node = bulletin.outline[index]
         var out: [LayoutLine] = []
         switch node.kind {
@@ -45,36 +59,36 @@ public struct DocumentLayout: Sendable {
             }
             out.append(blank(index))
         }
-        out += lines(for: given ?? bulletin.blocks(of: index), node: index)
-        return out
+        out += lines(for: given ?? bulletin.blocks(of: index), node: index, numbering: &numbering)
+        return NodeLayout(lines: out, links: numbering.links)
     }
 
     /// Blocks one after another, a blank line between them; items of one
     /// list stay together.
-    func lines(for blocks: [Block], node: Int) -> [LayoutLine] {
+    func lines(for blocks: [Block], node: Int, numbering: inout LinkNumbering) -> [LayoutLine] {
         var out: [LayoutLine] = []
         for (k, block) in blocks.enumerated() {
-            out += lines(for: block, node: node)
+            out += lines(for: block, node: node, numbering: &numbering)
             if case .listItem = block, k + 1 < blocks.count, case .listItem = blocks[k + 1] { continue }
             out.append(blank(node))
         }
         return out
     }
 
-    func lines(for block: Block, node: Int) -> [LayoutLine] {
+    func lines(for block: Block, node: Int, numbering: inout LinkNumbering) -> [LayoutLine] {
         switch block {
         case .paragraph(let text):
-            return wrapped(text, role: .body, node: node)
+            return wrapped(text, role: .body, node: node, numbering: &numbering)
         case .heading(_, let text):
-            return wrapped(text, role: .heading, node: node)
+            return wrapped(text, role: .heading, node: node, numbering: &numbering)
         case .quote(let blocks):
-            return quoted(blocks, node: node)
+            return quoted(blocks, node: node, numbering: &numbering)
         case .listItem(let marker, let level, let text):
             let indent = String(repeating: " ", count: 2 * level)
             let shown = ["-", "*", "+"].contains(marker) ? "•" : marker
             let first = indent + shown + " "
             return wrapped(text, role: .listItem, node: node, first: first,
-                           rest: String(repeating: " ", count: DisplayWidth.of(first)))
+                           rest: String(repeating: " ", count: DisplayWidth.of(first)), numbering: &numbering)
         case .preformatted(let lines):
             // Code keeps its spaces and breaks: cut at the width, not wrapped as prose.
             let indent = width - 4 >= minimumText ? "    " : ""
@@ -90,17 +104,17 @@ public struct DocumentLayout: Sendable {
     /// A quote's blocks laid out two columns narrower, each line behind the
     /// quote's bar (`> `; a bare `>` between its blocks). Too narrow for the
     /// bar, the blocks take the width as they are.
-    func quoted(_ blocks: [Block], node: Int) -> [LayoutLine] {
-        guard width - 2 >= minimumText else { return lines(for: blocks, node: node).filter { $0.role != .blank } }
-        let inner = DocumentLayout(bulletin: bulletin, width: width - 2, ambiguousWide: ambiguousWide, numbers: numbers)
-        var lines = inner.lines(for: blocks, node: node)
+    func quoted(_ blocks: [Block], node: Int, numbering: inout LinkNumbering) -> [LayoutLine] {
+        guard width - 2 >= minimumText else { return lines(for: blocks, node: node, numbering: &numbering).filter { $0.role != .blank } }
+        let inner = DocumentLayout(bulletin: bulletin, width: width - 2, ambiguousWide: ambiguousWide, numbers: numbers, links: links)
+        var lines = inner.lines(for: blocks, node: node, numbering: &numbering)
         while lines.last?.role == .blank { lines.removeLast() }
         return lines.map { line in
             let bar = line.role == .blank ? ">" : "> "
             let shift = bar.unicodeScalars.count
-            return LayoutLine(text: bar + line.text, role: .quote,
-                              styles: line.styles.map { .init(range: ($0.range.lowerBound + shift)..<($0.range.upperBound + shift), style: $0.style) },
-                              node: node)
+            func moved(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + shift)..<(r.upperBound + shift) }
+            return LayoutLine(text: bar + line.text, role: .quote, styles: line.styles.map { .init(range: moved($0.range), style: $0.style) },
+                              node: node, links: line.links.map { .init(range: moved($0.range), number: $0.number) })
         }
     }
 
@@ -113,13 +127,25 @@ public struct DocumentLayout: Sendable {
     /// first one (a heading number, a list marker) gets a line of its own
     /// and the text takes the whole width: no line is wider than `width`.
     func wrapped(_ inline: InlineText, role: LayoutLine.Role, node: Int, first: String = "", rest: String = "") -> [LayoutLine] {
+        var numbering = LinkNumbering()
+        return wrapped(inline, role: role, node: node, first: first, rest: rest, numbering: &numbering)
+    }
+
+    func wrapped(_ inline: InlineText, role: LayoutLine.Role, node: Int, first: String = "", rest: String = "",
+                 numbering: inout LinkNumbering) -> [LayoutLine] {
         let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
         if max(firstWidth, restWidth) > 0, width - max(firstWidth, restWidth) < minimumText {
             let marker = first.trimmingSpaces
             let own = marker.isEmpty ? [] : wrapped(InlineText(text: marker), role: role, node: node)
-            return own + wrapped(inline, role: role, node: node)
+            return own + wrapped(inline, role: role, node: node, numbering: &numbering)
         }
-        let text = inline.showingURLs()
+        let text: InlineText
+        var places: [LayoutLine.LinkPlace] = []
+        switch links {
+        case .numbered: (text, places) = numbering.number(inline)
+        case .inline: text = inline.showingURLs()
+        case .none: text = inline
+        }
         // Where each scalar starts, so a line is one copy of its UTF-8 bytes
         // rather than scalars appended one by one.
         let view = text.text.unicodeScalars
@@ -135,7 +161,11 @@ public struct DocumentLayout: Sendable {
                 guard low < high, let style = Self.style(span.style) else { return nil }
                 return .init(range: (low - range.lowerBound + offset)..<(high - range.lowerBound + offset), style: style)
             }
-            return LayoutLine(text: line, role: role, styles: styles, node: node)
+            let onLine: [LayoutLine.LinkPlace] = places.compactMap { place in
+                let low = max(place.range.lowerBound, range.lowerBound), high = min(place.range.upperBound, range.upperBound)
+                return low < high ? .init(range: (low - range.lowerBound + offset)..<(high - range.lowerBound + offset), number: place.number) : nil
+            }
+            return LayoutLine(text: line, role: role, styles: styles, node: node, links: onLine)
         }
     }
 
@@ -147,6 +177,7 @@ public struct DocumentLayout: Sendable {
         case .strikethrough: .strikethrough
         case .link, .image: .link
         case .region: .region
+        case .reference: .reference
         }
     }
 

@@ -10,6 +10,8 @@ public struct LayoutLine: Equatable, Sendable {
 
     public enum Style: Equatable, Sendable {
         case region, emphasis, strong, code, link, strikethrough
+        /// A link's `[n]`.
+        case reference
     }
 
     public struct StyledRange: Equatable, Sendable {
@@ -17,16 +19,25 @@ public struct LayoutLine: Equatable, Sendable {
         public var style: Style
     }
 
+    /// Where a link (its text and `[n]`) lies on the line, and its number
+    /// in the node: the reader picks and opens links by it.
+    public struct LinkPlace: Equatable, Sendable {
+        public var range: Range<Int>
+        public var number: Int
+    }
+
     public var text: String
     public var role: Role
     public var styles: [StyledRange]
     /// The outline node this line belongs to.
     public var node: Int
+    public var links: [LinkPlace]
 
-    public init(text: String, role: Role, styles: [StyledRange] = [], node: Int) {
+    public init(text: String, role: Role, styles: [StyledRange] = [], node: Int, links: [LinkPlace] = []) {
         self.text = text
         self.role = role
         self.styles = styles
         self.node = node
+        self.links = links
     }
 }

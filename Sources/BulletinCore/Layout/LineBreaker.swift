@@ -55,17 +55,22 @@ public enum LineBreaker {
         if lineStart == segment.upperBound { lines.append(segment.lowerBound..<segment.lowerBound); return }
         var column = 0
         var lastBreak: Int?
+        // Inside a word longer than the line (a URL): after `/ ? & = -`.
+        var lastURLBreak: Int?
         var i = lineStart
         while i < segment.upperBound {
             if i > lineStart && canBreak(s, before: i) { lastBreak = i }
+            if i > lineStart && canBreakURL(s, before: i) { lastURLBreak = i }
             if column + widths[i] > width && i > lineStart && widths[i] > 0 {
-                var breakAt = lastBreak ?? i
-                if lastBreak == nil, noStart.contains(s[i]), i - 1 > lineStart { breakAt = i - 1 }
+                var breakAt = lastBreak ?? lastURLBreak ?? i
+                // A hard cut never leaves closing punctuation or a lone `>` to start the next line.
+                if lastBreak == nil, lastURLBreak == nil, noStart.contains(s[i]) || s[i] == ">", i - 1 > lineStart { breakAt = i - 1 }
                 lines.append(lineStart..<trimEnd(s, lineStart, breakAt))
                 lineStart = skipSpaces(s, from: breakAt, to: segment.upperBound)
                 i = lineStart
                 column = 0
                 lastBreak = nil
+                lastURLBreak = nil
                 continue
             }
             column += widths[i]
@@ -80,6 +85,14 @@ public enum LineBreaker {
         if noStart.contains(current) || noEnd.contains(previous) { return false }
         if previous == " " { return true }
         return DisplayWidth.isWide(previous) || DisplayWidth.isWide(current)
+    }
+
+    static let urlBreaksAfter: Set<Unicode.Scalar> = ["/", "?", "&", "=", "-"]
+
+    static func canBreakURL(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+        let current = s[i]
+        guard urlBreaksAfter.contains(s[i - 1]), !urlBreaksAfter.contains(current) else { return false }
+        return current != " " && current != ">" && !noStart.contains(current) && DisplayWidth.of(current) > 0
     }
 
     static func skipSpaces(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> Int {

@@ -15,6 +15,11 @@ struct BlockParser {
     private var html: [String] = []
     private var code: [String] = []
     private var item: (marker: String, level: Int, lines: [String])?
+    /// Source lines where the open paragraph, held paragraph, quote, HTML
+    /// block and list item start, and the line being read: inline text
+    /// keeps its line, so a link can say where it is.
+    private var paragraphLine = 0, heldLine = 0, quoteLine = 0, htmlLine = 0, itemLine = 0
+    private var currentLine = 0
     private var listBaseIndent = 0
 
     /// Quotes within quotes this deep and deeper keep their content as text:
@@ -38,12 +43,13 @@ struct BlockParser {
         for line in LineIterator(bytes, from: range.lowerBound, firstLineNumber: firstLine, to: range.upperBound) {
             let kind = scanner.classify(line)
             if skipping?.contains(line.number) == true { continue }
+            currentLine = line.number
             let text = { (r: Range<Int>) in OutlineScan.string(bytes, r) }
             switch kind {
             case .paragraph(let content):
                 // Definitions (collected from the whole file) are not shown.
                 if paragraph.isEmpty, LineText.linkDefinition(bytes, content) != nil { finishAll(); continue }
-                if paragraph.isEmpty { finishAllBut(.paragraph) }
+                if paragraph.isEmpty { finishAllBut(.paragraph); paragraphLine = line.number }
                 paragraph.append(text(content))
             case .blank:
                 finishParagraph()
@@ -52,9 +58,11 @@ struct BlockParser {
                 if !code.isEmpty { code.append("") }
             case .quote(let content):
                 finishAllBut(.quote)
+                if quote.isEmpty { quoteLine = line.number }
                 quote.append(text(content))
             case .html(let content):
                 finishAllBut(.html)
+                if html.isEmpty { htmlLine = line.number }
                 html.append(text(content))
             case .code(let content):
                 finishAllBut(.code)
@@ -67,6 +75,7 @@ struct BlockParser {
                 finishAll()
                 listBaseIndent = indent
                 item = (text(marker), 0, [text(content)])
+                itemLine = line.number
             case .listContinuation(let content, let indent):
                 continueList(text(content), indent: indent)
             case .thematicBreak:
@@ -74,12 +83,12 @@ struct BlockParser {
                 blocks.append(.rule)
             case .atxHeading(let level, let content):
                 finishAll()
-                blocks.append(.heading(level: level, InlineText(markdown: text(content), references: references)))
+                blocks.append(.heading(level: level, inline(text(content), lineBreaks: false, line: line.number)))
             case .setextUnderline(let level):
                 let lines = paragraph
                 paragraph = []
                 finishAll()
-                blocks.append(.heading(level: level, InlineText(markdown: lines.joined(separator: "\n"), references: references)))
+                blocks.append(.heading(level: level, inline(lines.joined(separator: "\n"), lineBreaks: false, line: paragraphLine)))
             case .frontMatter:
                 break
             }
@@ -118,9 +127,11 @@ struct BlockParser {
         if let (marker, rest) = nested, item != nil || blocks.last.map(Self.isListItem) == true {
             finishItem()
             item = (marker, max(1, (indent - listBaseIndent) / 2), [rest])
+            itemLine = currentLine
         } else if item != nil {
             item!.lines.append(content)
         } else {
+            if paragraph.isEmpty { paragraphLine = currentLine }
             paragraph.append(content)
         }
     }
@@ -132,7 +143,7 @@ struct BlockParser {
 
     private mutating func finishItem() {
         guard let open = item else { return }
-        blocks.append(.listItem(marker: open.marker, level: open.level, InlineText(markdown: open.lines.joined(separator: "\n"), lineBreaks: true, references: references)))
+        blocks.append(.listItem(marker: open.marker, level: open.level, inline(open.lines.joined(separator: "\n"), line: itemLine)))
         item = nil
     }
 
@@ -154,6 +165,7 @@ struct BlockParser {
             emitParagraph(held)
         }
         heldParagraph = lines
+        heldLine = paragraphLine
     }
 
     private mutating func flushHeld() {
@@ -163,7 +175,7 @@ struct BlockParser {
     }
 
     private mutating func emitParagraph(_ lines: [String]) {
-        blocks.append(.paragraph(InlineText(markdown: lines.joined(separator: "\n"), lineBreaks: true, references: references)))
+        blocks.append(.paragraph(inline(lines.joined(separator: "\n"), line: heldLine)))
     }
 
     private mutating func finishQuote() {
@@ -171,18 +183,21 @@ struct BlockParser {
         let content = quote.joined(separator: "\n")
         quote = []
         guard quoteDepth + 1 < Self.maximumQuoteDepth else {
-            blocks.append(.quote([.paragraph(InlineText(markdown: content, lineBreaks: true, references: references))]))
+            blocks.append(.quote([.paragraph(inline(content, line: quoteLine))]))
             return
         }
         // The quote's content is a document of its own: lists stay lists.
         let nested = SourceText(content)
-        blocks.append(.quote(BlockParser(source: nested, range: nested.range, firstLine: 1, skipping: nil,
+        blocks.append(.quote(BlockParser(source: nested, range: nested.range, firstLine: quoteLine, skipping: nil,
                                          references: references, quoteDepth: quoteDepth + 1).parse()))
     }
 
     private mutating func finishHTML() {
         guard !html.isEmpty else { return }
-        for text in HTMLText.paragraphs(html.joined(separator: "\n"), references: references) { blocks.append(.paragraph(text)) }
+        for var text in HTMLText.paragraphs(html.joined(separator: "\n"), references: references) {
+            text.line = htmlLine
+            blocks.append(.paragraph(text))
+        }
         html = []
     }
 
@@ -192,6 +207,12 @@ struct BlockParser {
         // A line separator inside a code line would end the line on screen.
         blocks.append(.preformatted(code.map(ControlFilter.singleLine)))
         code = []
+    }
+
+    private func inline(_ markdown: String, lineBreaks: Bool = true, line: Int) -> InlineText {
+        var text = InlineText(markdown: markdown, lineBreaks: lineBreaks, references: references)
+        text.line = line
+        return text
     }
 
     /// Tabs to the next multiple of 4 columns.

@@ -21,6 +21,8 @@ struct InlineParser {
     /// Output ranges of emphasis markers that were used, removed by `finish`.
     private var usedMarkers: [Range<Int>] = []
     private var position = 0
+    /// Source newlines consumed so far: the line of a span, from the text's first.
+    private var sourceLine = 0
     /// For each `[`, the index of its matching `]` (-1: none); built on the first `[`.
     private var closingBrackets: [Int32] = []
     /// The next `)` and `>` at or after the position they were looked for from.
@@ -60,12 +62,19 @@ struct InlineParser {
             case "&": entity()
             case "*", "_", "~": delimiterRun(c)
             case "\n": lineBreak()
+            case "h", "w" where parsesLinks: if !bareURL() { emit(c); position += 1 }
             default:
                 emit(c)
                 position += 1
             }
         }
         finish()
+    }
+
+    /// Moves to `end`, counting the source newlines passed over.
+    private mutating func skip(to end: Int) {
+        for i in position..<end where input[i] == "\n" { sourceLine += 1 }
+        position = end
     }
 
     private func peek(_ offset: Int) -> Unicode.Scalar? {
@@ -103,6 +112,7 @@ struct InlineParser {
         var trailingSpaces = 0
         while let last = output.last, last == " " || last == "\t" { output.removeLast(); trailingSpaces += 1 }
         position += 1
+        sourceLine += 1
         while position < input.count, input[position] == " " || input[position] == "\t" { position += 1 }
         if hard || trailingSpaces >= 2 {
             output.append(lineBreaks ? "\n" : " ")
@@ -127,8 +137,8 @@ struct InlineParser {
                     }
                     let start = output.count
                     emit(content)
-                    spans.append(.init(range: start..<output.count, style: .code))
-                    position = i + closing
+                    spans.append(.init(range: start..<output.count, style: .code, line: sourceLine))
+                    skip(to: i + closing)
                     return
                 }
                 i += closing
@@ -171,8 +181,8 @@ struct InlineParser {
             }
             emit(inner.output)
         }
-        spans.append(.init(range: start..<output.count, style: image ? .image(url: url) : .link(url: url)))
-        position = end
+        spans.append(.init(range: start..<output.count, style: image ? .image(url: url) : .link(url: url), line: sourceLine))
+        skip(to: end)
         return true
     }
 
@@ -235,6 +245,35 @@ struct InlineParser {
         return (text, i + 1)
     }
 
+    static let urlStarts = ["https://", "http://", "www."].map { Array($0.unicodeScalars) }
+
+    /// A bare `https://…`, `http://…` or `www.…` (GFM's extended autolink)
+    /// not inside a word: a link whose text is the URL. It runs to a space,
+    /// `<` or a non-ASCII character (CJK text puts no space after a URL),
+    /// less trailing punctuation and an unmatched `)`.
+    private mutating func bareURL() -> Bool {
+        if position > 0, input[position - 1].properties.isAlphabetic || input[position - 1].properties.numericType != nil { return false }
+        guard let scheme = Self.urlStarts.first(where: { start in
+            position + start.count < input.count && zip(start, input[position...]).allSatisfy { $0 == $1 }
+        }) else { return false }
+        var end = position + scheme.count
+        let limit = min(input.count, position + Self.maximumURLLength)
+        while end < limit, input[end].isASCII, !input[end].properties.isWhitespace, input[end] != "<", input[end].value >= 0x21 { end += 1 }
+        while end > position + scheme.count, let last = Optional(input[end - 1]), ".,:;!?*_~'\"".unicodeScalars.contains(last) { end -= 1 }
+        if input[end - 1] == ")" {
+            let url = input[position..<end]
+            if url.count(where: { $0 == ")" }) > url.count(where: { $0 == "(" }) { end -= 1 }
+        }
+        guard end > position + scheme.count else { return false }
+        let text = Array(input[position..<end])
+        let start = output.count
+        emit(text)
+        let url = scheme.first == "w" ? "http://" + String(String.UnicodeScalarView(text)) : String(String.UnicodeScalarView(text))
+        spans.append(.init(range: start..<output.count, style: .link(url: ControlFilter.url(url.unicodeScalars)), line: sourceLine))
+        position = end
+        return true
+    }
+
     /// Autolinks are kept as links; `<br>` becomes a break, `<img alt>` its
     /// alt text; other tags are dropped.
     private mutating func angleBracket() -> Bool {
@@ -248,7 +287,7 @@ struct InlineParser {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") {
             let start = output.count
             emit(inside.unicodeScalars)
-            spans.append(.init(range: start..<output.count, style: .link(url: ControlFilter.url(inside.unicodeScalars))))
+            spans.append(.init(range: start..<output.count, style: .link(url: ControlFilter.url(inside.unicodeScalars)), line: sourceLine))
         } else if let tag = HTMLTag(inside) {
             switch tag.name {
             case "br": output.append(lineBreaks ? "\n" : " ")
@@ -266,7 +305,7 @@ struct InlineParser {
         } else {
             return false
         }
-        position = end + 1
+        skip(to: end + 1)
         return true
     }
 
@@ -276,7 +315,7 @@ struct InlineParser {
         emit(text.unicodeScalars)
         switch style {
         case .link(let url) where !url.isEmpty, .image(let url) where !url.isEmpty:
-            spans.append(.init(range: start..<output.count, style: style))
+            spans.append(.init(range: start..<output.count, style: style, line: sourceLine))
         default: break
         }
     }

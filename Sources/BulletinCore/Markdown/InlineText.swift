@@ -9,17 +9,34 @@ public struct InlineText: Equatable, Sendable {
         case image(url: String)
         /// Set by layout on an article heading's region.
         case region
+        /// Set by layout: the `[n]` after a link, its number in the node.
+        case reference(number: Int)
     }
 
     public struct Span: Equatable, Sendable {
         public var range: Range<Int>
         public var style: Style
+        /// Source lines before the span's start, counted from the text's first.
+        public var line: Int
+
+        public init(range: Range<Int>, style: Style, line: Int = 0) {
+            self.range = range
+            self.style = style
+            self.line = line
+        }
     }
 
     public var text: String
     public var spans: [Span]
     /// Control characters produced by entity decoding and dropped.
     public var removedControls = 0
+    /// The source line the text starts on, where the body parser knows it.
+    /// Where the text is, not what it is: equality leaves it out.
+    public var line: Int?
+
+    public static func == (a: InlineText, b: InlineText) -> Bool {
+        a.text == b.text && a.spans == b.spans && a.removedControls == b.removedControls
+    }
 
     public init(text: String, spans: [Span] = []) {
         self.text = text
@@ -42,40 +59,42 @@ public struct InlineText: Equatable, Sendable {
     }
 
     /// The text with ` <url>` after each link or image whose text is not
-    /// already its URL: how plain-text and terminal output keep URLs.
+    /// already its URL: how `cat --links inline` keeps URLs.
     public func showingURLs() -> InlineText {
-        let links = spans.filter { span in
-            switch span.style {
-            case .link(let url), .image(let url): !url.isEmpty && url != substring(span.range)
-            default: false
-            }
-        }
-        guard !links.isEmpty else { return self }
-        var scalars = Array(text.unicodeScalars)
         var result = self
-        for link in links.sorted(by: { $0.range.upperBound > $1.range.upperBound }) {
-            switch link.style {
-            case .link(let url), .image(let url): insert(" <\(url)>", at: link.range.upperBound, into: &scalars, &result)
-            default: break
-            }
+        for link in linkSpans.reversed() where link.url != substring(link.span.range) {
+            result.insert(" <\(link.url)>", at: link.span.range.upperBound, styled: .link(url: ""), from: 1)
         }
-        result.text = String(String.UnicodeScalarView(scalars))
         return result
     }
 
-    private func substring(_ range: Range<Int>) -> String {
+    /// Links and images with a URL, in reading order.
+    public var linkSpans: [(span: Span, url: String)] {
+        spans.compactMap { span -> (Span, String)? in
+            switch span.style {
+            case .link(let url) where !url.isEmpty, .image(let url) where !url.isEmpty: (span, url)
+            default: nil
+            }
+        }.sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
+    }
+
+    func substring(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))
     }
 
-    private func insert(_ piece: String, at offset: Int, into scalars: inout [Unicode.Scalar], _ result: inout InlineText) {
+    /// Inserts `piece` at scalar `offset`: spans at or after it move, spans
+    /// around it grow; the piece from its scalar `from` on gets `style`.
+    mutating func insert(_ piece: String, at offset: Int, styled style: Style?, from: Int = 0) {
+        var scalars = Array(text.unicodeScalars)
         let added = Array(piece.unicodeScalars)
         scalars.insert(contentsOf: added, at: offset)
-        for i in result.spans.indices {
-            let r = result.spans[i].range
-            if r.lowerBound >= offset { result.spans[i].range = (r.lowerBound + added.count)..<(r.upperBound + added.count) }
-            else if r.upperBound > offset { result.spans[i].range = r.lowerBound..<(r.upperBound + added.count) }
+        for i in spans.indices {
+            let r = spans[i].range
+            if r.lowerBound >= offset { spans[i].range = (r.lowerBound + added.count)..<(r.upperBound + added.count) }
+            else if r.upperBound > offset { spans[i].range = r.lowerBound..<(r.upperBound + added.count) }
         }
-        result.spans.append(Span(range: (offset + 1)..<(offset + added.count), style: .link(url: "")))
+        if let style { spans.append(Span(range: (offset + from)..<(offset + added.count), style: style)) }
+        text = String(String.UnicodeScalarView(scalars))
     }
 
     /// Bytes that can begin inline markup, an entity or a line break, and
@@ -85,8 +104,18 @@ public struct InlineText: Equatable, Sendable {
     /// or a line or paragraph separator.
     static func needsParsing(_ markdown: some StringProtocol) -> Bool {
         var separatorBytes = 0  // how much of E2 80 A8/A9 has been seen
+        var urlBytes = 0  // how much of `://` or `www.` has been seen
         for byte in markdown.utf8 {
             if isMarkupByte(byte) { return true }
+            switch (urlBytes, byte) {
+            case (_, UInt8(ascii: ":")): urlBytes = 1
+            case (1, UInt8(ascii: "/")): urlBytes = 2
+            case (2, UInt8(ascii: "/")): return true  // a bare URL
+            case (10, UInt8(ascii: "w")), (11, UInt8(ascii: "w")): urlBytes += 1
+            case (_, UInt8(ascii: "w")): urlBytes = 10
+            case (12, UInt8(ascii: ".")): return true  // www.
+            default: urlBytes = 0
+            }
             switch (separatorBytes, byte) {
             case (_, 0xE2): separatorBytes = 1
             case (1, 0x80): separatorBytes = 2
