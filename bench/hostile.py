@@ -47,3 +47,9 @@ both("brackets", lambda n: HEAD + "[" * n + "\n", 100_000)
 both("angles", lambda n: HEAD + "<" * n + "\n", 100_000)
 both("stars", lambda n: HEAD + "*a " * (n // 3) + "\n", 100_000 * 3)
 both("entities", lambda n: HEAD + "&#" * n + "\n", 100_000)
+# Issue 8: one paragraph of many links (numbered, listed, wrapped), bare URLs,
+# reference links against many definitions, a wide table.
+both("links", lambda n: HEAD + " ".join(f"[l{i}](https://x.invalid/{i})" for i in range(n)) + "\n", 20_000)
+both("bare-urls", lambda n: HEAD + " ".join(f"https://y.invalid/{i}/a?b={i}" for i in range(n)) + "\n", 20_000)
+both("reference-links", lambda n: HEAD + " ".join(f"[t][r{i}]" for i in range(n)) + "\n\n"
+     + "".join(f"[r{i}]: https://r.invalid/{i}\n" for i in range(n)), 20_000)

@@ -151,21 +151,28 @@ public struct DocumentLayout: Sendable {
         let view = text.text.unicodeScalars
         let starts = Array(view.indices) + [view.endIndex]
         let ranges = LineBreaker.wrap(text.text, width: max(1, width - max(firstWidth, restWidth)), ambiguousWide: ambiguousWide)
+        // Each span and link goes to the lines it crosses (found by binary
+        // search): a paragraph of thousands of links stays linear.
+        var styles = [[LayoutLine.StyledRange]](repeating: [], count: ranges.count)
+        var links = [[LayoutLine.LinkPlace]](repeating: [], count: ranges.count)
+        func lines(crossing span: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
+            var k = SortedSearch.lastIndex(ranges.count, atMost: span.lowerBound) { ranges[$0].lowerBound } ?? 0
+            while k < ranges.count, ranges[k].lowerBound < span.upperBound {
+                let low = max(span.lowerBound, ranges[k].lowerBound), high = min(span.upperBound, ranges[k].upperBound)
+                let offset = (k == 0 ? first : rest).unicodeScalars.count - ranges[k].lowerBound
+                if low < high { body(k, (low + offset)..<(high + offset)) }
+                k += 1
+            }
+        }
+        for span in text.spans {
+            guard let style = Self.style(span.style) else { continue }
+            lines(crossing: span.range) { styles[$0].append(.init(range: $1, style: style)) }
+        }
+        for place in places { lines(crossing: place.range) { links[$0].append(.init(range: $1, number: place.number)) } }
         return ranges.enumerated().map { k, range in
-            let prefix = k == 0 ? first : rest
-            let offset = prefix.unicodeScalars.count
-            var line = String(prefix)
+            var line = k == 0 ? first : rest
             line.append(contentsOf: Substring(view[starts[range.lowerBound]..<starts[range.upperBound]]))
-            let styles: [LayoutLine.StyledRange] = text.spans.compactMap { span in
-                let low = max(span.range.lowerBound, range.lowerBound), high = min(span.range.upperBound, range.upperBound)
-                guard low < high, let style = Self.style(span.style) else { return nil }
-                return .init(range: (low - range.lowerBound + offset)..<(high - range.lowerBound + offset), style: style)
-            }
-            let onLine: [LayoutLine.LinkPlace] = places.compactMap { place in
-                let low = max(place.range.lowerBound, range.lowerBound), high = min(place.range.upperBound, range.upperBound)
-                return low < high ? .init(range: (low - range.lowerBound + offset)..<(high - range.lowerBound + offset), number: place.number) : nil
-            }
-            return LayoutLine(text: line, role: role, styles: styles, node: node, links: onLine)
+            return LayoutLine(text: line, role: role, styles: styles[k], node: node, links: links[k])
         }
     }
 

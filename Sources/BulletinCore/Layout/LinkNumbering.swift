@@ -23,29 +23,20 @@ struct LinkNumbering {
         let found = inline.linkSpans
         guard !found.isEmpty else { return (inline, []) }
         let first = links.count + 1
-        for (k, link) in found.enumerated() {
-            links.append(NumberedLink(number: first + k, text: inline.substring(link.span.range), url: link.url,
-                                      line: inline.line.map { $0 + link.span.line }))
+        for (k, (link, text)) in zip(found, inline.substrings(found.map(\.span.range))).enumerated() {
+            links.append(NumberedLink(number: first + k, text: text, url: link.url, line: inline.line.map { $0 + link.span.line }))
         }
         var result = inline
-        // From the last link back, so each insertion leaves the offsets before it alone.
-        for (k, link) in found.enumerated().reversed() {
-            result.insert("[\(first + k)]", at: link.span.range.upperBound, styled: .reference(number: first + k))
+        result.insert(found.enumerated().map { k, link in
+            InlineText.Insertion(offset: link.span.range.upperBound, text: "[\(first + k)]", style: .reference(number: first + k))
+        })
+        // The link spans moved with the text; each one's `[n]` is where its number says.
+        let moved = result.linkSpans
+        var references: [Int: Range<Int>] = [:]
+        for span in result.spans { if case .reference(let number) = span.style { references[number] = span.range } }
+        let places = moved.enumerated().compactMap { k, link -> LayoutLine.LinkPlace? in
+            references[first + k].map { .init(range: link.span.range.lowerBound..<$0.upperBound, number: first + k) }
         }
-        var places: [LayoutLine.LinkPlace] = []
-        for span in result.spans {
-            guard case .reference(let number) = span.style,
-                  let link = result.spans.first(where: { $0.range.upperBound == span.range.lowerBound && Self.isLink($0.style) })
-            else { continue }
-            places.append(.init(range: link.range.lowerBound..<span.range.upperBound, number: number))
-        }
-        return (result, places.sorted { $0.number < $1.number })
-    }
-
-    static func isLink(_ style: InlineText.Style) -> Bool {
-        switch style {
-        case .link(let url), .image(let url): !url.isEmpty
-        default: false
-        }
+        return (result, places)
     }
 }

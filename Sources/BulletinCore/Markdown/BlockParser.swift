@@ -22,9 +22,11 @@ struct BlockParser {
     private var currentLine = 0
     private var listBaseIndent = 0
 
-    /// Quotes within quotes this deep and deeper keep their content as text:
-    /// each level parses its content again, so the cost is bounded by it.
+    /// Quotes within quotes this deep and deeper, and quotes holding more
+    /// than `maximumNestedQuoteBytes`, keep their content as text: each
+    /// level parses its content again, so these bound that cost.
     static let maximumQuoteDepth = 16
+    static let maximumNestedQuoteBytes = 1 << 20
     let quoteDepth: Int
 
     init(source: SourceText, range: Range<Int>, firstLine: Int, skipping: ClosedRange<Int>?,
@@ -180,12 +182,16 @@ struct BlockParser {
 
     private mutating func finishQuote() {
         guard !quote.isEmpty else { return }
-        let content = quote.joined(separator: "\n")
-        quote = []
-        guard quoteDepth + 1 < Self.maximumQuoteDepth else {
+        let bytes = quote.reduce(0) { $0 + $1.utf8.count + 1 }
+        guard quoteDepth + 1 < Self.maximumQuoteDepth, bytes <= Self.maximumNestedQuoteBytes else {
+            // Past the bounds, the text without its deeper quote markers.
+            let content = quote.map { Self.droppingQuoteMarkers($0) }.joined(separator: "\n")
+            quote = []
             blocks.append(.quote([.paragraph(inline(content, line: quoteLine))]))
             return
         }
+        let content = quote.joined(separator: "\n")
+        quote = []
         // The quote's content is a document of its own: lists stay lists.
         let nested = SourceText(content)
         blocks.append(.quote(BlockParser(source: nested, range: nested.range, firstLine: quoteLine, skipping: nil,
@@ -213,6 +219,16 @@ struct BlockParser {
         var text = InlineText(markdown: markdown, lineBreaks: lineBreaks, references: references)
         text.line = line
         return text
+    }
+
+    /// A line without the `>` markers (and the spaces between them) it starts with.
+    static func droppingQuoteMarkers(_ line: String) -> String {
+        let utf8 = line.utf8
+        var i = utf8.startIndex
+        while i < utf8.endIndex, utf8[i] == UInt8(ascii: ">") || utf8[i] == UInt8(ascii: " ") || utf8[i] == UInt8(ascii: "\t") {
+            i = utf8.index(after: i)
+        }
+        return String(line[i...])
     }
 
     /// Tabs to the next multiple of 4 columns.

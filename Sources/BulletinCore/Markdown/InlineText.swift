@@ -62,9 +62,11 @@ public struct InlineText: Equatable, Sendable {
     /// already its URL: how `cat --links inline` keeps URLs.
     public func showingURLs() -> InlineText {
         var result = self
-        for link in linkSpans.reversed() where link.url != substring(link.span.range) {
-            result.insert(" <\(link.url)>", at: link.span.range.upperBound, styled: .link(url: ""), from: 1)
-        }
+        let links = linkSpans
+        let texts = substrings(links.map(\.span.range))
+        result.insert(zip(links, texts).filter { $0.0.url != $0.1 }.map { link, _ in
+            Insertion(offset: link.span.range.upperBound, text: " <\(link.url)>", style: .link(url: ""), from: 1)
+        })
         return result
     }
 
@@ -78,22 +80,50 @@ public struct InlineText: Equatable, Sendable {
         }.sorted { $0.0.range.lowerBound < $1.0.range.lowerBound }
     }
 
-    func substring(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))
+    /// The text of each range (scalar offsets), the text's scalars read once.
+    func substrings(_ ranges: [Range<Int>]) -> [String] {
+        guard !ranges.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        return ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
-    /// Inserts `piece` at scalar `offset`: spans at or after it move, spans
-    /// around it grow; the piece from its scalar `from` on gets `style`.
-    mutating func insert(_ piece: String, at offset: Int, styled style: Style?, from: Int = 0) {
-        var scalars = Array(text.unicodeScalars)
-        let added = Array(piece.unicodeScalars)
-        scalars.insert(contentsOf: added, at: offset)
+    /// A piece of text to insert at a scalar offset; from its scalar `from`
+    /// on, it gets `style`.
+    struct Insertion {
+        var offset: Int
+        var text: String
+        var style: Style?
+        var from = 0
+    }
+
+    /// Inserts every piece in one pass (linear in the text, however many
+    /// links it has): spans at or after an offset move, spans around it grow.
+    mutating func insert(_ pieces: [Insertion]) {
+        guard !pieces.isEmpty else { return }
+        let original = Array(text.unicodeScalars)
+        let sorted = pieces.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        // Scalars inserted before each offset, and at it.
+        var before = [Int](repeating: 0, count: original.count + 2), at = [Int](repeating: 0, count: original.count + 1)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(original.count + pieces.reduce(0) { $0 + $1.text.unicodeScalars.count })
+        var added: [Span] = []
+        var k = 0
+        for p in 0...original.count {
+            before[p] = scalars.count - p
+            while k < sorted.count, sorted[k].offset == p {
+                let piece = Array(sorted[k].text.unicodeScalars)
+                if let style = sorted[k].style { added.append(Span(range: (scalars.count + sorted[k].from)..<(scalars.count + piece.count), style: style)) }
+                scalars += piece
+                at[p] += piece.count
+                k += 1
+            }
+            if p < original.count { scalars.append(original[p]) }
+        }
         for i in spans.indices {
             let r = spans[i].range
-            if r.lowerBound >= offset { spans[i].range = (r.lowerBound + added.count)..<(r.upperBound + added.count) }
-            else if r.upperBound > offset { spans[i].range = r.lowerBound..<(r.upperBound + added.count) }
+            spans[i].range = (r.lowerBound + before[r.lowerBound] + at[r.lowerBound])..<(r.upperBound + before[r.upperBound])
         }
-        if let style { spans.append(Span(range: (offset + from)..<(offset + added.count), style: style)) }
+        spans += added
         text = String(String.UnicodeScalarView(scalars))
     }
 
