@@ -53,3 +53,7 @@ both("links", lambda n: HEAD + " ".join(f"[l{i}](https://x.invalid/{i})" for i i
 both("bare-urls", lambda n: HEAD + " ".join(f"https://y.invalid/{i}/a?b={i}" for i in range(n)) + "\n", 20_000)
 both("reference-links", lambda n: HEAD + " ".join(f"[t][r{i}]" for i in range(n)) + "\n\n"
      + "".join(f"[r{i}]: https://r.invalid/{i}\n" for i in range(n)), 20_000)
+both("table-rows", lambda n: HEAD + "| 地区 | 数量 | 说明 |\n|:--|--:|:-:|\n" + "".join(f"| 北京{i} | {i} | 第{i}行说明文字 |\n" for i in range(n)), 50_000)
+both("table-columns", lambda n: HEAD + "|" + "|".join(f"c{i}" for i in range(n)) + "|\n|" + "|".join("-" for _ in range(n)) + "|\n|" + "|".join(str(i) for i in range(n)) + "|\n", 20_000)
+both("table-cell", lambda n: HEAD + "| a | b |\n|---|---|\n| " + "长" * (n // 3) + " | x |\n", 10 << 20)
+

@@ -83,10 +83,11 @@ import Testing
         #expect(bulletin.blocks(of: 1) == [.paragraph(InlineText(text: "中文第一行第二行latin one two"))])
     }
 
-    @Test func tablesStayPreformattedAndListsAreItems() {
+    @Test func tablesAreTablesAndListsAreItems() {
         let bulletin = BulletinParser.parse("## A\n\n| 地区 | 数量 |\n|---|---:|\n| 北京 | 3 |\n\n- one\n- two\n  - nested\n\n> quote *here*\n\n---\n")
         let blocks = bulletin.blocks(of: 1)
-        #expect(blocks[0] == .preformatted(["| 地区 | 数量 |", "|---|---:|", "| 北京 | 3 |"]))
+        #expect(blocks[0] == .table(Table(alignments: [.left, .right], header: [InlineText(text: "地区"), InlineText(text: "数量")],
+                                          rows: [[InlineText(text: "北京"), InlineText(text: "3")]])))
         #expect(blocks[1] == .listItem(marker: "-", level: 0, InlineText(text: "one")))
         #expect(blocks[3] == .listItem(marker: "-", level: 1, InlineText(text: "nested")))
         #expect(blocks[4] == .quote([.paragraph(InlineText(text: "quote here", spans: [.init(range: 6..<10, style: .emphasis)]))]))

@@ -164,3 +164,36 @@ import Testing
         #expect(state.statusLine.contains("w: 1 warning"))
     }
 }
+
+/// Tables and numbered links on the cell grid (issue 8).
+@Suite struct TableAndLinkScreenTests {
+    static let text = "## 表格\n\n| 地区 | 数量 |\n|:--|--:|\n| 北京 | 3 |\n| 上海市 | 12 |\n\n看 [官网](https://x.invalid/) 了解。\n"
+
+    @Test func aTableIsAGridWithBordersAndAlignedCJKCells() {
+        for width in [60, 100] {
+            let state = Reader.state(Self.text, path: "t.md", width: width, height: 20)
+            let lines = state.articleLines
+            let header = try! #require(lines.firstIndex { $0.contains("地区") })
+            #expect(lines[header].hasSuffix("地区   │ 数量"))
+            #expect(lines[header + 1].hasSuffix("───────┼─────"))
+            #expect(lines[header + 2].hasSuffix("北京   │    3"))
+            #expect(lines[header + 3].hasSuffix("上海市 │   12"))
+            let grid = state.render()
+            let bar = (state.articleX..<width).first { grid[$0, header].text == "│" }!
+            #expect(grid[bar, header].style.part == .border)
+            #expect(grid[bar, header + 2].text == "│" && grid[bar, header + 3].text == "│")  // one column for all rows
+            let strong = (state.articleX..<width).first { grid[$0, header].text == "地" }!
+            #expect(grid[strong, header].style.extra.contains(.bold))
+        }
+    }
+
+    @Test func linksShowTheirNumberInTheMutedStyleAfterTheLinkText() {
+        let state = Reader.state(Self.text, path: "t.md", width: 100, height: 20)
+        let y = state.articleLines.firstIndex { $0.contains("官网[1]") }!
+        let grid = state.render()
+        let x = (state.articleX..<100).first { grid[$0, y].text == "官" }!
+        #expect(grid[x, y].style.part == .link)
+        #expect(grid[x + 4, y].text == "[" && grid[x + 4, y].style.part == .muted)
+        #expect(!state.articleLines.joined().contains("https://"))
+    }
+}

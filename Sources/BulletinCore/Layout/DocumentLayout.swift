@@ -98,6 +98,8 @@ public struct DocumentLayout: Sendable {
             }
         case .rule:
             return [LayoutLine(text: String("* * *".prefix(width)), role: .rule, node: node)]
+        case .table(let table):
+            return self.table(table, node: node, numbering: &numbering)
         }
     }
 
@@ -139,27 +141,40 @@ public struct DocumentLayout: Sendable {
             let own = marker.isEmpty ? [] : wrapped(InlineText(text: marker), role: role, node: node)
             return own + wrapped(inline, role: role, node: node, numbering: &numbering)
         }
-        let text: InlineText
-        var places: [LayoutLine.LinkPlace] = []
-        switch links {
-        case .numbered: (text, places) = numbering.number(inline)
-        case .inline: text = inline.showingURLs()
-        case .none: text = inline
-        }
+        let (text, places) = linked(inline, &numbering)
+        return lines(text, places: places, role: role, node: node, first: first, rest: rest)
+    }
+
+    /// Text whose links are already shown as they should be, wrapped after
+    /// the prefixes.
+    func lines(_ text: InlineText, places: [LayoutLine.LinkPlace], role: LayoutLine.Role, node: Int,
+               first: String = "", rest: String = "") -> [LayoutLine] {
+        let firstWidth = DisplayWidth.of(first), restWidth = DisplayWidth.of(rest)
         // Where each scalar starts, so a line is one copy of its UTF-8 bytes
         // rather than scalars appended one by one.
         let view = text.text.unicodeScalars
         let starts = Array(view.indices) + [view.endIndex]
         let ranges = LineBreaker.wrap(text.text, width: max(1, width - max(firstWidth, restWidth)), ambiguousWide: ambiguousWide)
-        // Each span and link goes to the lines it crosses (found by binary
-        // search): a paragraph of thousands of links stays linear.
+        let (styles, links) = Self.distribute(text, places, over: ranges) { k in (k == 0 ? first : rest).unicodeScalars.count }
+        return ranges.enumerated().map { k, range in
+            var line = k == 0 ? first : rest
+            line.append(contentsOf: Substring(view[starts[range.lowerBound]..<starts[range.upperBound]]))
+            return LayoutLine(text: line, role: role, styles: styles[k], node: node, links: links[k])
+        }
+    }
+
+    /// Each span and link of `text` cut to the wrapped lines it crosses
+    /// (found by binary search, so thousands of links stay linear), at the
+    /// line's offsets: `shift(k)` scalars come before line `k`'s text.
+    static func distribute(_ text: InlineText, _ places: [LayoutLine.LinkPlace], over ranges: [Range<Int>],
+                           shift: (Int) -> Int) -> (styles: [[LayoutLine.StyledRange]], links: [[LayoutLine.LinkPlace]]) {
         var styles = [[LayoutLine.StyledRange]](repeating: [], count: ranges.count)
         var links = [[LayoutLine.LinkPlace]](repeating: [], count: ranges.count)
         func lines(crossing span: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
             var k = SortedSearch.lastIndex(ranges.count, atMost: span.lowerBound) { ranges[$0].lowerBound } ?? 0
             while k < ranges.count, ranges[k].lowerBound < span.upperBound {
                 let low = max(span.lowerBound, ranges[k].lowerBound), high = min(span.upperBound, ranges[k].upperBound)
-                let offset = (k == 0 ? first : rest).unicodeScalars.count - ranges[k].lowerBound
+                let offset = shift(k) - ranges[k].lowerBound
                 if low < high { body(k, (low + offset)..<(high + offset)) }
                 k += 1
             }
@@ -169,10 +184,15 @@ public struct DocumentLayout: Sendable {
             lines(crossing: span.range) { styles[$0].append(.init(range: $1, style: style)) }
         }
         for place in places { lines(crossing: place.range) { links[$0].append(.init(range: $1, number: place.number)) } }
-        return ranges.enumerated().map { k, range in
-            var line = k == 0 ? first : rest
-            line.append(contentsOf: Substring(view[starts[range.lowerBound]..<starts[range.upperBound]]))
-            return LayoutLine(text: line, role: role, styles: styles[k], node: node, links: links[k])
+        return (styles, links)
+    }
+
+    /// The text as links are to be shown, numbering them where they are numbered.
+    func linked(_ inline: InlineText, _ numbering: inout LinkNumbering) -> (text: InlineText, places: [LayoutLine.LinkPlace]) {
+        switch links {
+        case .numbered: numbering.number(inline)
+        case .inline: (inline.showingURLs(), [])
+        case .none: (inline, [])
         }
     }
 

@@ -12,6 +12,8 @@ public struct LayoutLine: Equatable, Sendable {
         case region, emphasis, strong, code, link, strikethrough
         /// A link's `[n]`.
         case reference
+        /// A table's `│` and `─`.
+        case border
     }
 
     public struct StyledRange: Equatable, Sendable {

@@ -153,10 +153,17 @@ struct BlockParser {
         guard !paragraph.isEmpty else { return }
         let lines = paragraph
         paragraph = []
-        if TableShape.isTable(lines) {
+        switch TableParser.parse(lines, references: references, line: paragraphLine) {
+        case .table(let table):
+            flushHeld()
+            blocks.append(.table(table))
+            return
+        case .malformed:
             flushHeld()
             blocks.append(.preformatted(lines.map { ControlFilter.singleLine(Self.expandTabs($0)) }))
             return
+        case .none:
+            break
         }
         if let held = heldParagraph {
             heldParagraph = nil
@@ -247,21 +254,6 @@ struct BlockParser {
             }
         }
         return out
-    }
-}
-
-/// GFM tables: a header row then a delimiter row like `|---|:--:|`.
-enum TableShape {
-    static func isTable(_ lines: [String]) -> Bool {
-        lines.count >= 2 && lines[0].contains("|") && isDelimiterRow(lines[1])
-    }
-
-    static func isDelimiterRow(_ line: String) -> Bool {
-        let cells = line.trimmingSpaces.split(separator: "|", omittingEmptySubsequences: true)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let t = cell.trimmingSpaces
-            return t.contains("-") && t.allSatisfy { $0 == "-" || $0 == ":" }
-        }
     }
 }
 

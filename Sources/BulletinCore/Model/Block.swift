@@ -7,8 +7,10 @@ public enum Block: Equatable, Sendable {
     case listItem(marker: String, level: Int, InlineText)
     /// A block quote's own blocks: paragraphs, lists, nested quotes, code.
     case quote([Block])
-    /// Code blocks and tables, kept line by line with tabs expanded.
+    /// Code blocks (and tables gone wrong), kept line by line with tabs expanded.
     case preformatted([String])
+    /// A GFM pipe table.
+    case table(Table)
     case rule
 
     /// Control characters its entities decoded to, dropped.
@@ -16,6 +18,7 @@ public enum Block: Equatable, Sendable {
         switch self {
         case .paragraph(let text), .heading(_, let text), .listItem(_, _, let text): text.removedControls
         case .quote(let blocks): blocks.reduce(0) { $0 + $1.removedControls }
+        case .table(let table): (table.header + table.rows.joined()).reduce(0) { $0 + $1.removedControls }
         case .preformatted, .rule: 0
         }
     }

@@ -42,6 +42,7 @@ extension ReaderState {
         case .code: CellStyle(.code)
         case .link: CellStyle(.link)
         case .reference: CellStyle(.muted)
+        case .border: CellStyle(.border)
         case .strong: CellStyle(base.part, extra: .bold)
         case .emphasis: CellStyle(base.part, extra: .italic)
         // ncurses has no strike-through attribute: struck text is dimmed.
