@@ -286,3 +286,59 @@ import Testing
         #expect(bulletin.metadata.last?.value == "2024-01-05")
     }
 }
+
+/// Numbered summaries that say more than the heading (issue 8).
+@Suite struct SummaryTOCTests {
+    @Test func teasersColumnsSubItemsIntroAndClosingLines() throws {
+        let bulletin = try Fixtures.parse("news-summary.md")
+        let articles = bulletin.outline.articleIndices.map { bulletin.outline[$0] }
+        #expect(articles.map(\.tocLine) == [7, 8, 11, 12, 13])
+        #expect(bulletin.toc.map(\.headline) == ["某地召开会议 部署秋收工作 多地加快进度", "代表风采：", "国内联播快讯",
+                                                  "新能源汽车产销两旺 市场持续回暖", "多地迎来降雪 交通部门提前部署", "这一条在正文里没有对应的报道"])
+        #expect(bulletin.warnings.map(\.kind) == [.tocUnmatched])
+        #expect(bulletin.warnings.first?.line == 14)
+        #expect(bulletin.tocLines == 3...16)  // the closing air-time line is part of the summary, not text
+        #expect(!PlainText.render(bulletin, width: 80).text.contains("19:00"))
+    }
+
+    /// Generated daily summaries: at least 97% of articles get their TOC line,
+    /// and only items without an article are warned about.
+    @Test func generatedSummariesMatchAtLeast97Percent() {
+        var generator = SeededGenerator(seed: 8)
+        let words = ["会议", "部署", "秋收", "工作", "加快", "进度", "新能源", "汽车", "产销", "市场", "降雪", "交通", "部门", "科技", "创新", "就业", "服务", "乡村", "振兴", "改革"]
+        func phrase(_ n: Int) -> String { (0..<n).map { _ in words.randomElement(using: &generator)! }.joined() }
+        var articles = 0, matched = 0, falseWarnings = 0
+        for _ in 0..<40 {
+            var items: [String] = [], bodies: [String] = []
+            var orphans = 0
+            for k in 0..<Int.random(in: 8...20, using: &generator) {
+                let headline = "\(phrase(2)) \(phrase(2))\(k)"
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0:
+                    items.append("\(k + 1).专栏\(k)：\n（1）\(phrase(3))\n（2）\(phrase(3))")
+                    bodies.append("### 【专栏\(k)】\(headline)")
+                case 1:
+                    items.append("\(k + 1).\(headline) 没有报道；")
+                    orphans += 1
+                    continue
+                case 2...5:
+                    items.append("\(k + 1).\(headline) \(phrase(3))；")  // a teaser clause
+                    bodies.append("### \(headline)")
+                default:
+                    items.append("\(k + 1).\(headline)；")
+                    bodies.append("### \(headline)")
+                }
+            }
+            let text = "# 联播 20240105\n\n## 新闻摘要\n\n本期主要内容：\n\n" + items.joined(separator: "\n")
+                + "\n\n（《联播》 20240105 19:00）\n\n## 正文\n\n" + bodies.map { $0 + "\n\n正文。\n" }.joined(separator: "\n")
+            let bulletin = BulletinParser.parse(text)
+            let nodes = bulletin.outline.articleIndices.map { bulletin.outline[$0] }
+            articles += nodes.count
+            matched += nodes.count { $0.tocLine != nil }
+            falseWarnings += max(0, bulletin.warnings.count { $0.kind == .tocUnmatched } - orphans)
+        }
+        #expect(articles > 300)
+        #expect(Double(matched) >= 0.97 * Double(articles), "\(matched) of \(articles)")
+        #expect(falseWarnings == 0)
+    }
+}

@@ -234,6 +234,30 @@ struct OutlineBuilder {
             }
             if let article = found.same ?? found.any { claim(e, article, approximate: false) } else { unmatched.append(e) }
         }
+        // Summaries that say a little more than the heading: a headline and a
+        // teaser clause (the longest heading the item starts with), or a
+        // column's name (`代表风采：` for `【代表风采】…`).
+        var columns: [FoldedKey: [Int]]?
+        unmatched = unmatched.filter { e in
+            let headline = toc[e].headline
+            if toc[e].region == nil, headline.unicodeScalars.count <= Self.longestSummaryItem {
+                var key = FoldedKey.empty
+                var best: Int?
+                for scalar in headline.unicodeScalars {
+                    key = key.appending(scalar)
+                    guard key.count >= Self.shortestTeaserHeading, key.count < index.keys[e].headline.count else { continue }
+                    let found = firstFree(from: byHeadline[key], chain: nextByHeadline, in: toc[e].sectionKey)
+                    if let article = found.same ?? found.any { best = article }
+                }
+                if let best { claim(e, best, approximate: false); return false }
+            }
+            if ListNumbering.endsWithColon(headline) {
+                if columns == nil { columns = Self.columnArticles(articles, nodes) }
+                let name = FoldedKey(String(headline.trimmingSpaces.unicodeScalars.dropLast()))
+                if let article = columns?[name]?.first(where: { !taken[$0] }) { claim(e, article, approximate: false); return false }
+            }
+            return true
+        }
         guard !unmatched.isEmpty else { return }
         let bySection = Dictionary(grouping: articles, by: sectionKey(of:))
         // One approximate index per pool of articles (a section's, or all of
@@ -252,6 +276,22 @@ struct OutlineBuilder {
             }
             pools[poolKey] = pool
         }
+    }
+
+    /// Summary items longer than this are not looked at for a heading they start with.
+    static let longestSummaryItem = 200
+    /// A heading must be this long (folded) to match as the start of an item.
+    static let shortestTeaserHeading = 4
+
+    /// Articles by the column named in their headline's leading `【…】`.
+    static func columnArticles(_ articles: [Int], _ nodes: [OutlineNode]) -> [FoldedKey: [Int]] {
+        var columns: [FoldedKey: [Int]] = [:]
+        for a in articles {
+            let scalars = nodes[a].headline.unicodeScalars
+            guard scalars.first == "【", let close = scalars.firstIndex(of: "】") else { continue }
+            columns[FoldedKey(String(scalars[scalars.index(after: scalars.startIndex)..<close])), default: []].append(a)
+        }
+        return columns
     }
 
     func tocWarnings(_ result: Result) -> [Warning] {

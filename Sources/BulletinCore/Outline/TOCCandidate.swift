@@ -74,17 +74,31 @@ struct TOCCandidate {
         for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && byHeading[index] != nil {
             guard contentsTitles.contains(SearchFolding.key(InlineText(markdown: heading.markdown).text)) else { continue }
             var items: [(line: Int, text: String)] = []
+            var lastLine = heading.line
+            var itemsParenthesized: Bool?
             for line in byHeading[index] ?? [] {
                 let startsItem = line.isListItem || ListNumbering.hasMarker(line.text)
+                let parenthesized = startsItem && ListNumbering.isParenthesized(line.text)
+                // Part of the summary, but not headlines: an intro line ending
+                // in a colon, the closing air-time line, and numbered
+                // sub-items `（1）` under an item (that article's contents).
+                if items.isEmpty && !startsItem && ListNumbering.endsWithColon(line.text)
+                    || ListNumbering.isClosingTimestamp(line.text)
+                    || parenthesized && itemsParenthesized == false {
+                    lastLine = line.line
+                    continue
+                }
                 if let last = items.last, !startsItem, !ListNumbering.endsItem(last.text) {
                     items[items.count - 1].text += "\n" + line.text
                 } else {
                     items.append((line.line, line.text))
+                    if startsItem, itemsParenthesized == nil { itemsParenthesized = parenthesized }
                 }
+                lastLine = line.line
             }
-            guard let last = items.last else { continue }
+            guard !items.isEmpty else { continue }
             let entries = items.map { entry($0.line, ListNumbering.strip($0.text), section: nil) }
-            return TOCCandidate(shape: .contentsList, headings: [index], entries: entries, lines: heading.line...last.line)
+            return TOCCandidate(shape: .contentsList, headings: [index], entries: entries, lines: heading.line...lastLine)
         }
         return nil
     }
@@ -112,6 +126,31 @@ enum ListNumbering {
     static let trailing: Set<Unicode.Scalar> = Set("；;。.，,、".unicodeScalars)
 
     static func hasMarker(_ text: String) -> Bool { markerLength(Array(text.unicodeScalars)) > 0 }
+
+    /// `（1）`, `(2)`: the marker of sub-items under `1.`-style items.
+    static func isParenthesized(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "(" || first == "（" else { return false }
+        return hasMarker(text)
+    }
+
+    static func endsWithColon(_ text: String) -> Bool {
+        guard let last = text.trimmingSpaces.unicodeScalars.last else { return false }
+        return last == ":" || last == "："
+    }
+
+    /// `（《新闻联播》 20240105 19:00）`: a line in brackets that gives a
+    /// date (six or more digits in a row) or a time (`19:00`).
+    static func isClosingTimestamp(_ text: String) -> Bool {
+        let s = Array(text.trimmingSpaces.unicodeScalars)
+        guard let first = s.first, let last = s.last, first == "(" || first == "（", last == ")" || last == "）" else { return false }
+        var run = 0, longest = 0
+        for c in s { run = c.properties.numericType != nil && c.isASCII ? run + 1 : 0; longest = max(longest, run) }
+        let time = s.indices.dropFirst().dropLast().contains { i in
+            (s[i] == ":" || s[i] == "：") && s[i - 1].isASCII && s[i - 1].properties.numericType != nil
+                && s[i + 1].isASCII && s[i + 1].properties.numericType != nil
+        }
+        return longest >= 6 || time
+    }
 
     /// An item ends with sentence punctuation: the next line starts a new one.
     static func endsItem(_ text: String) -> Bool {

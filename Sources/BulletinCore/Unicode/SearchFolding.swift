@@ -88,14 +88,19 @@ struct FoldedKey: Hashable, Sendable {
 
     /// The key of this key's text followed by `text`.
     func appending(_ text: some StringProtocol) -> FoldedKey {
+        var key = self
+        for scalar in text.unicodeScalars { key = key.appending(scalar) }
+        return key
+    }
+
+    /// The key with one more scalar of text: a text's prefixes, one by one.
+    func appending(_ scalar: Unicode.Scalar) -> FoldedKey {
         var h = state
         var n = count
-        for scalar in text.unicodeScalars {
-            SearchFolding.fold(scalar.value) { value in
-                h = (h ^ UInt64(value)) &* 0x100_0000_01B3
-                h ^= h >> 29
-                n += 1
-            }
+        SearchFolding.fold(scalar.value) { value in
+            h = (h ^ UInt64(value)) &* 0x100_0000_01B3
+            h ^= h >> 29
+            n += 1
         }
         return FoldedKey(state: h, count: n)
     }
