@@ -23,7 +23,7 @@ public enum ReaderSession {
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
         pending?.start()
-        while !state.quit {
+        while true {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 { return 128 + signal }
             // A signal that lands after the check above but before the read
@@ -36,17 +36,26 @@ public enum ReaderSession {
             }
             guard case .event(let event) = input, pendingSignal.load(ordering: .relaxed) == 0 else { continue }
             if injectCrash { crash() }
-            let redraws = state.redraws
-            state.handle(event)
-            drainWaitingInput(terminal, into: &state)
+            var effects = state.handle(event)
+            drainWaitingInput(terminal, into: &state, effects: &effects)
             if ByteStorage.shrinkCount != shrinks {
                 shrinks = ByteStorage.shrinkCount
                 state.noteShrunkFiles()
             }
-            if state.redraws != redraws { terminal.forgetScreen() }
+            if effects.contains(.quit) { return 0 }
+            for effect in effects { carryOut(effect, on: terminal, state: &state) }
             terminal.draw(state.render())
         }
-        return 0
+    }
+
+    private static func carryOut(_ effect: ReaderEffect, on terminal: TerminalScreen, state: inout ReaderState) {
+        switch effect {
+        case .quit: break
+        case .repaintAll: terminal.forgetScreen()
+        case .openURL(let url): state.noteOpened(url, ExternalProgram.open(url, on: terminal))
+        case .openFile(let path):
+            do { state.add(try BulletinParser.parse(path: path)) } catch { state.noteUnopened(path, error) }
+        }
     }
 
     /// For the end-to-end test only (`BULLETIN_TEST_CRASH` set): the first
@@ -63,11 +72,12 @@ public enum ReaderSession {
     /// moves during an endless stream of input.
     static let drainLimit = 4096
 
-    private static func drainWaitingInput(_ terminal: TerminalScreen, into state: inout ReaderState) {
+    private static func drainWaitingInput(_ terminal: TerminalScreen, into state: inout ReaderState, effects: inout [ReaderEffect]) {
         for _ in 0..<drainLimit {
-            guard !state.quit, pendingSignal.load(ordering: .relaxed) == 0 else { return }
+            // An effect (quit, a program to run) is carried out before more keys are read.
+            guard effects.isEmpty, pendingSignal.load(ordering: .relaxed) == 0 else { return }
             switch terminal.nextInput(timeoutMilliseconds: 0) {
-            case .event(let event): state.handle(event)
+            case .event(let event): effects += state.handle(event)
             case .ignored: continue
             case .none: return
             }

@@ -56,9 +56,11 @@ final class TerminalScreen {
         curs_set(0)
         set_escdelay(25)
         mouseinterval(0)
-        mousemask(shim_BUTTON1_PRESSED | shim_BUTTON4_PRESSED | shim_BUTTON5_PRESSED, nil)
+        mousemask(Self.mouseEvents, nil)
         styles = TerminalStyles(theme: theme)
     }
+
+    static let mouseEvents = shim_BUTTON1_PRESSED | shim_BUTTON4_PRESSED | shim_BUTTON5_PRESSED
 
     private static var termName: String { getenv("TERM").map { String(cString: $0) } ?? "unset" }
 
@@ -138,6 +140,22 @@ final class TerminalScreen {
 
     /// Forgets what the terminal shows, so the next frame is painted whole
     /// over whatever else wrote to it.
+    /// The terminal's own descriptor (keys come from it).
+    var terminalFD: Int32 { fileno(input) }
+
+    /// Gives the terminal to another program: its modes as before the reader.
+    func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    /// Takes the terminal back: the reader's modes, then a full repaint.
+    func resume() {
+        reset_prog_mode()
+        mousemask(Self.mouseEvents, nil)
+        forgetScreen()
+    }
+
     func forgetScreen() {
         shown = nil
         clearok(window, true)

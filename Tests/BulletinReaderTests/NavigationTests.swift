@@ -68,8 +68,7 @@ import Testing
         state.press("{^b}")
         #expect(state.articleLines == first)
         let screen = state.screen
-        state.press("{^l}")
-        #expect(state.redraws == 1 && state.screen == screen)
+        #expect(state.handle(.key(.control("l"))) == [.repaintAll] && state.screen == screen)
         state.press("/北京{^u}")
         #expect(state.search?.text == "" && state.search?.editing == true, "Ctrl-U in the prompt clears it")
         state.press("城市 北京 {^w}")

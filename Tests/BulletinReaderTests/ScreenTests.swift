@@ -117,8 +117,9 @@ import Testing
         for binding in KeyMap.bindings { #expect(text.contains(binding.label), "help lacks \(binding.label)") }
         state.press("{esc}")
         #expect(state.overlay == nil)
-        state.press("?q")
-        #expect(state.overlay == nil && !state.quit)
+        state.press("?")
+        #expect(state.handle(.key(.character("q"))) == [] && state.overlay == nil)  // q closes help; it does not quit
+        #expect(state.handle(.key(.character("q"))) == [.quit])
     }
 
     @Test func wrappedHelpAndWarningsKeepTheirColumns() {

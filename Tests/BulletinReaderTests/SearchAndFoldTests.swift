@@ -197,3 +197,90 @@ import Testing
         #expect(!state.articleLines.joined().contains("https://"))
     }
 }
+
+/// The link list (`f`) and what following a link does (issue 8).
+@Suite struct LinkListTests {
+    static let text = """
+    ## One
+
+    See [the emu](https://emu.invalid/a) and [mail](mailto:x@y.invalid), [bad](javascript:alert(1)),
+    [next part](#two), [other](other.md#x) and [ftp](ftp://f.invalid/pub).
+
+    ## Two
+
+    Plain text, no links.
+    """
+
+    @Test func fOpensTheListWithTheFirstLinkSelected() {
+        var state = Reader.state(Self.text, path: "/tmp/dir/a.md", width: 100, height: 20)
+        state.press("f")
+        #expect(state.overlay == .links(node: 1) && state.linkSelected == 0)
+        let screen = state.screen.joined(separator: "\n")
+        #expect(screen.contains("1  the emu  https://emu.invalid/a"))
+        #expect(screen.contains("6  ftp  ftp://f.invalid/pub"))
+        #expect(screen.contains("1 of 6"))
+        let grid = state.render()
+        let y = state.screen.firstIndex { $0.contains("the emu") }!
+        let x = (0..<100).first { grid[$0, y].text == "t" && grid[$0 + 1, y].text == "h" }!
+        #expect(grid[x, y].style.part == .selection)
+        state.press("jj")
+        #expect(state.linkSelected == 2)
+        state.press("{esc}")
+        #expect(state.overlay == nil)
+    }
+
+    @Test func followingALinkIsDecidedByTheOpeningPolicy() {
+        var state = Reader.state(Self.text, path: "/tmp/dir/a.md", width: 100, height: 20)
+        state.press("f")
+        #expect(state.handle(.key(.enter)) == [.openURL("https://emu.invalid/a")])
+        state.press("f")
+        #expect(state.handle(.key(.character("2"))) == [.openURL("mailto:x@y.invalid")])  // a number opens at once
+        state.press("f3")
+        #expect(state.message?.hasPrefix("Refused: javascript: links are not opened") == true)
+        state.press("f4")
+        #expect(state.library.node(state.position.node).text == "Two")  // #two: the heading's anchor
+        state.press("{^u}{^u}g")
+        state.press("f")
+        #expect(state.handle(.key(.character("5"))) == [.openFile("/tmp/dir/other.md")])
+        state.press("f")
+        #expect(state.handle(.key(.character("6"))) == [.openURL("ftp://f.invalid/pub")])
+    }
+
+    @Test func twoDigitNumbersWaitForTheSecondDigit() {
+        let many = "## A\n\n" + (1...12).map { "[l\($0)](https://x.invalid/\($0))" }.joined(separator: " ") + "\n"
+        var state = Reader.state(many, path: "m.md", width: 100, height: 24)
+        state.press("f")
+        #expect(state.handle(.key(.character("1"))) == [])
+        #expect(state.linkSelected == 0 && state.overlay != nil)
+        #expect(state.handle(.key(.character("2"))) == [.openURL("https://x.invalid/12")])
+        state.press("f")
+        #expect(state.handle(.key(.character("3"))) == [.openURL("https://x.invalid/3")])  // no 30-39: opens
+    }
+
+    @Test func withTheTOCFocusedTheEntryUnderTheCursorAndNoLinksIsSaid() {
+        var state = Reader.state(Self.text, path: "a.md", width: 100, height: 20)
+        state.press("{tab}jj")  // the TOC cursor on Two
+        state.press("f")
+        #expect(state.overlay == nil && state.message == "This entry has no links")
+    }
+
+    @Test func clickingALinksTextOpensTheListWithThatLinkSelected() {
+        var state = Reader.state(Self.text, path: "a.md", width: 100, height: 20)
+        let y = state.articleLines.firstIndex { $0.contains("mail[2]") }!
+        let grid = state.render()
+        let x = (state.articleX..<100).first { grid[$0, y].text == "m" && grid[$0 + 1, y].text == "a" && grid[$0 + 2, y].text == "i" }!
+        state.handle(.mouse(MouseEvent(.press, x: x + 1, y: y)))
+        #expect(state.overlay == .links(node: 1) && state.linkSelected == 1)
+    }
+
+    @Test func openingPolicy() {
+        #expect(LinkTarget.classify("HTTPS://x.invalid/", from: "a.md") == .url("HTTPS://x.invalid/"))
+        #expect(LinkTarget.classify("data:text/html,x", from: "a.md") == .refused("data: links are not opened (only http, https, mailto and ftp)"))
+        #expect(LinkTarget.classify("file:///etc/passwd", from: "a.md") == .refused("file: links are not opened (only http, https, mailto and ftp)"))
+        #expect(LinkTarget.classify("notes/b%20c.md?x#y", from: "dir/a.md") == .file("dir/notes/b c.md"))
+        #expect(LinkTarget.classify("picture.png", from: "a.md") == .refused("picture.png is not a bulletin file or a web link"))
+        #expect(LinkTarget.classify("#%E6%96%B0%E9%97%BB", from: "a.md") == .fragment("新闻"))
+        #expect(HeadingSlug.slug("Hello, World! v2.0") == "hello-world-v20")
+        #expect(HeadingSlug.slug("新闻 摘要（一）") == "新闻-摘要一")
+    }
+}

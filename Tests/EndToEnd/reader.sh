@@ -162,6 +162,51 @@ restored() { [ "$(tmux -L "$sock" display -p -t "$session" '#{alternate_on}#{cur
 restored || fail "alternate screen, cursor, mouse or keypad mode not restored"
 echo "ok: q leaves a restored terminal"
 
+# Links: f then Enter runs $BROWSER with the URL as exactly one argument and no
+# shell; the program gets the terminal in the modes it had before the reader,
+# and after it the reader repaints and has its own modes back.
+cat > "$work/links.md" <<'MD'
+## Links
+
+Open [the site](<https://example.invalid/a?b=1&c=$(touch X);echo Y>) now, or [bad](javascript:alert(1)).
+MD
+cat > "$work/links.browser" <<'SCRIPT'
+#!/bin/sh
+printf '%s\n' "$#" "$@" > "$0.args"
+stty -a > "$0.stty"
+SCRIPT
+chmod +x "$work/links.browser"
+start links sh -c 'cd "$(dirname "$0")"; stty -a > "$0.before"; BROWSER="$0.browser" "$@"; stty -a > "$0.after"' "$work/links" "$bin" "$work/links.md"
+wait_for "q quit"
+keys f
+wait_for "1 of 2"
+keys Enter
+eventually test -s "$work/links.browser.stty" || fail "BROWSER was not run"
+[ "$(cat "$work/links.browser.args")" = "$(printf '1\nhttps://example.invalid/a?b=1&c=$(touch X);echo Y')" ] \
+    || fail "BROWSER got $(cat "$work/links.browser.args")"
+[ ! -e "$work/X" ] && [ ! -e X ] || fail "a shell ran the URL"
+wait_for "Opened with"
+wait_for "the site[1]"
+keys f 2
+wait_for "Refused: javascript: links are not opened"
+keys q
+eventually test -s "$work/links.after" || fail "links: the reader did not end"
+cmp -s "$work/links.before" "$work/links.browser.stty" || fail "the browser got other terminal modes: $(diff "$work/links.before" "$work/links.browser.stty")"
+cmp -s "$work/links.before" "$work/links.after" || fail "terminal modes changed: $(diff "$work/links.before" "$work/links.after")"
+echo "ok: f and Enter run \$BROWSER with the URL as one argument (no shell), javascript: is refused, modes are kept"
+tmux -L "$sock" kill-session -t links
+for browser in false /nonexistent/browser; do
+    start nobrowser env BROWSER="$browser" "$bin" "$work/links.md"
+    wait_for "q quit"
+    keys f Enter
+    if [ "$browser" = false ]; then wait_for "false failed (exit status 1)"; else wait_for "Could not start /nonexistent/browser"; fi
+    wait_for "the site[1]"
+    keys q
+    wait_for "EXIT=0 MODES=icanon echo"
+    tmux -L "$sock" kill-session -t nobrowser
+done
+echo "ok: a browser that fails or cannot start is reported on the status line, and the reader goes on"
+
 # Every signal that ends a process: the terminal is restored, then the
 # process ends as that signal would (the shell sees 128 + its number).
 reader_pid() { pgrep -x "$(basename "$bin")" -P "$(tmux -L "$sock" display -p -t "$session" '#{pane_pid}')"; }

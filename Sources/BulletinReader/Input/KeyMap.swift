@@ -14,7 +14,7 @@ public enum KeyMap {
     public static let bindings: [Binding] = [
         Binding(keys: chars("j") + [.down], label: "j ↓", action: .scroll(1), help: "Down a line (TOC focused: next entry)"),
         Binding(keys: chars("k") + [.up], label: "k ↑", action: .scroll(-1), help: "Up a line (TOC focused: previous entry)"),
-        Binding(keys: chars(" f") + [.pageDown, .control("f")], label: "Space PgDn", action: .page(1), help: "Down a screen (also f, Ctrl-F)"),
+        Binding(keys: chars(" ") + [.pageDown, .control("f")], label: "Space PgDn", action: .page(1), help: "Down a screen (also Ctrl-F)"),
         Binding(keys: chars("b") + [.pageUp, .control("b")], label: "b PgUp", action: .page(-1), help: "Up a screen (also Ctrl-B)"),
         Binding(keys: [.control("d")], label: "Ctrl-D", action: .halfPage(1), help: "Down half a screen"),
         Binding(keys: [.control("u")], label: "Ctrl-U", action: .halfPage(-1), help: "Up half a screen"),
@@ -38,6 +38,7 @@ public enum KeyMap {
         Binding(keys: chars("t"), label: "t", action: .toggleTOC, help: "Hide or show the TOC"),
         Binding(keys: chars("<"), label: "<", action: .narrowTOC, help: "Narrow the TOC"),
         Binding(keys: chars(">"), label: ">", action: .widenTOC, help: "Widen the TOC"),
+        Binding(keys: chars("f"), label: "f", action: .showLinks, help: "Links of the part in view: j/k pick, Enter or its number opens"),
         Binding(keys: chars("w"), label: "w", action: .showWarnings, help: "Warnings about the input"),
         Binding(keys: chars("?"), label: "?", action: .showHelp, help: "This help"),
         Binding(keys: [.control("l")], label: "Ctrl-L", action: .redraw, help: "Redraw the screen"),
@@ -46,14 +47,14 @@ public enum KeyMap {
 
     /// Mouse lines, for the help screen and README (not keys, so not above).
     public static let mouseHelp: [(label: String, help: String)] = [
-        ("click", "Open a TOC entry (on ▾/▸: fold)"),
+        ("click", "Open a TOC entry (on ▾/▸: fold); on a link: the link list, that link picked"),
         ("wheel", "Scroll the pane under the pointer"),
     ]
 
     static let table: [Key: ReaderAction] = {
         var table: [Key: ReaderAction] = [:]
         for binding in bindings { for key in binding.keys { table[key] = binding.action } }
-        for n in 1...9 { table[.character(Character(String(n)))] = .section(n) }
+        for n in 0...9 { table[.character(Character(String(n)))] = .section(n) }  // 0: a link number's digit
         return table
     }()
 

@@ -24,6 +24,8 @@ public enum ReaderAction: Equatable, Sendable {
     case toggleTOC, widenTOC, narrowTOC
     case fold, unfold, toggleFold, toggleFoldAll
     case showHelp, showWarnings
+    /// The link list of the node in view (`f`).
+    case showLinks
     /// Paint the whole screen again (something else wrote to the terminal).
     case redraw
     case click(x: Int, y: Int)

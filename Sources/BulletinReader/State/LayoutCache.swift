@@ -7,7 +7,7 @@ public final class LayoutCache: @unchecked Sendable {
     let library: Library
     let ambiguousWide: Bool
     private var numbers: [Int: HeadingNumbers] = [:]  // by bulletin, for every width
-    private var lines: [Key: [LayoutLine]] = [:]
+    private var layouts: [Key: DocumentLayout.NodeLayout] = [:]
     /// Control characters that HTML entities in article text decoded to, by
     /// global node: found while parsing bodies, reported under `w`.
     private(set) var removedControls: [Int: Int] = [:]
@@ -20,10 +20,15 @@ public final class LayoutCache: @unchecked Sendable {
         self.ambiguousWide = ambiguousWide
     }
 
-    func lines(_ node: Int, width: Int) -> [LayoutLine] {
+    func lines(_ node: Int, width: Int) -> [LayoutLine] { layout(node, width: width).lines }
+
+    /// The node's links, numbered as its lines show them.
+    func links(_ node: Int, width: Int) -> [NumberedLink] { layout(node, width: width).links }
+
+    private func layout(_ node: Int, width: Int) -> DocumentLayout.NodeLayout {
         let key = Key(node: node, width: width)
-        if let cached = lines[key] { return cached }
-        if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
+        if let cached = layouts[key] { return cached }
+        if layouts.count >= Self.capacity { layouts.removeAll(keepingCapacity: true) }
         let (b, n) = library.locate(node)
         let bulletin = library.bulletins[b]
         let headingNumbers = numbers[b] ?? HeadingNumbers(bulletin.outline)
@@ -32,8 +37,8 @@ public final class LayoutCache: @unchecked Sendable {
         let blocks = bulletin.blocks(of: n)
         let removed = blocks.reduce(0) { $0 + $1.removedControls }
         if removed > 0 { removedControls[node] = removed }
-        let result = layout.lines(for: n, blocks: blocks)
-        lines[key] = result
+        let result = layout.layout(n, blocks: blocks)
+        layouts[key] = result
         return result
     }
 

@@ -4,7 +4,11 @@ import BulletinCore
 /// draws it. Positions are global node indices of the `Library`.
 public struct ReaderState: Sendable {
     public enum Pane: Sendable { case toc, article }
-    public enum Overlay: Equatable, Sendable { case help, warnings }
+    public enum Overlay: Equatable, Sendable {
+        case help, warnings
+        /// The links of a node (`f`): one selected, opened with Enter or its number.
+        case links(node: Int)
+    }
 
     /// Where the article pane starts: line `line` of node `node`'s layout.
     public struct Position: Equatable, Sendable {
@@ -40,11 +44,11 @@ public struct ReaderState: Sendable {
     public internal(set) var search: Search?
     public internal(set) var overlay: Overlay?
     public internal(set) var overlayTop = 0
+    /// In the link list: the selected link (index) and the digits typed so far.
+    public internal(set) var linkSelected = 0
+    var linkDigits = ""
     /// One line for the status bar (a jump that found nothing, a search with no hit).
     public internal(set) var message: String?
-    public internal(set) var quit = false
-    /// Ctrl-L presses so far: the backend repaints every cell when it changes.
-    public internal(set) var redraws = 0
 
     public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false) {
         self.library = library

@@ -54,11 +54,11 @@ extension ReaderState {
     /// Column where a row's fold marker (▾/▸) is drawn.
     static func markerColumn(_ row: TOCRow) -> Int { row.depth * 2 }
 
-    mutating func click(x: Int, y: Int) {
-        guard !tooSmall, y < paneHeight else { return }
+    mutating func click(x: Int, y: Int) -> [ReaderEffect] {
+        guard !tooSmall, y < paneHeight else { return [] }
         if tocShown && x < tocWidth {
             let index = tocTop + y
-            guard rows.indices.contains(index) else { return }
+            guard rows.indices.contains(index) else { return [] }
             cursor = index
             let row = rows[index]
             if row.hasChildren && (x == Self.markerColumn(row) || x == Self.markerColumn(row) + 1) {
@@ -68,7 +68,9 @@ extension ReaderState {
             }
         } else if x >= articleX {
             focus = .article
+            clickArticle(x: x, y: y)
         }
+        return []
     }
 
     mutating func wheel(x: Int, y: Int, lines: Int) {

@@ -8,19 +8,22 @@ extension ReaderState {
         return next
     }
 
-    /// Maps a terminal event through the key map and applies it.
-    public mutating func handle(_ event: ReaderEvent) {
-        guard let action = KeyMap.action(for: event, prompt: search?.editing == true) else { return }
-        apply(action)
+    /// Maps a terminal event through the key map and applies it; returns
+    /// the effects it asks for.
+    @discardableResult
+    public mutating func handle(_ event: ReaderEvent) -> [ReaderEffect] {
+        guard let action = KeyMap.action(for: event, prompt: search?.editing == true) else { return [] }
+        return apply(action)
     }
 
-    mutating func apply(_ action: ReaderAction) {
-        if case .resize(let w, let h) = action { return resize(width: w, height: h) }
-        if action == .redraw { redraws += 1; return }
+    @discardableResult
+    mutating func apply(_ action: ReaderAction) -> [ReaderEffect] {
+        if case .resize(let w, let h) = action { resize(width: w, height: h); return [] }
+        if action == .redraw { return [.repaintAll] }
         message = nil
         if overlay != nil { return applyInOverlay(action) }
         switch action {
-        case .quit: quit = true
+        case .quit: return [.quit]
         case .scroll(let lines): focus == .toc ? moveCursor(by: lines) : scroll(by: lines)
         case .page(let screens):
             let amount = screens * max(1, paneHeight - 1)
@@ -36,7 +39,7 @@ extension ReaderState {
         case .previousSection: jumpPrevious(in: library.sections, current: library.section(containing: currentNode), name: "section")
         case .nextArticle: jumpNext(in: library.articles, name: "article")
         case .previousArticle: jumpPrevious(in: library.articles, current: library.article(containing: currentNode), name: "article")
-        case .section(let n): jumpToSection(number: n)
+        case .section(let n): if n > 0 { jumpToSection(number: n) }
         case .startSearch: startSearch()
         case .searchType(let text): editSearch { $0 += text }
         case .searchBackspace:
@@ -64,14 +67,17 @@ extension ReaderState {
         case .toggleFoldAll: toggleFoldAll()
         case .showHelp: openOverlay(.help)
         case .showWarnings: openOverlay(.warnings)
-        case .click(let x, let y): click(x: x, y: y)
+        case .showLinks: showLinks()
+        case .click(let x, let y): return click(x: x, y: y)
         case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
         case .resize, .redraw: break
         }
+        return []
     }
 
-    mutating func applyInOverlay(_ action: ReaderAction) {
-        guard let shown = overlay else { return }
+    mutating func applyInOverlay(_ action: ReaderAction) -> [ReaderEffect] {
+        guard let shown = overlay else { return [] }
+        if case .links(let node) = shown { return applyInLinkList(action, node: node) }
         defer { if let overlay { overlayTop = min(overlayTop, overlayBox(overlay).lastTop) } }
         switch action {
         case .scroll(let n), .wheel(_, _, let n): overlayTop = max(0, overlayTop + n)
@@ -84,9 +90,11 @@ extension ReaderState {
         case .bottom: overlayTop = Int.max / 2
         case .showHelp where overlay != .help: openOverlay(.help)
         case .showWarnings where overlay != .warnings: openOverlay(.warnings)
+        case .showLinks: showLinks()
         case .quit, .cancel, .showHelp, .showWarnings, .open: overlay = nil
         default: break
         }
+        return []
     }
 
     mutating func openOverlay(_ which: Overlay) {

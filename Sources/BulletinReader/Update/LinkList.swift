@@ -1,0 +1,142 @@
+import BulletinCore
+
+/// The link list (`f`): which node's links it shows, moving in it, and
+/// following a link by the opening policy (`LinkTarget`).
+extension ReaderState {
+    /// The links of global node `g`, numbered as its lines show them.
+    public func links(of g: Int) -> [NumberedLink] { layouts.links(g, width: textWidth) }
+
+    /// The nodes with a line on screen, top first.
+    var nodesOnScreen: [Int] {
+        var nodes: [Int] = []
+        var p = position
+        var rowsLeft = paneHeight
+        while rowsLeft > 0 && p.node < library.nodeCount {
+            let count = lineCount(p.node)
+            if count > p.line { nodes.append(p.node); rowsLeft -= count - p.line }
+            p = Position(node: p.node + 1, line: 0)
+        }
+        return nodes
+    }
+
+    /// `f`: the node at the top of the article pane, or the first on screen
+    /// with links; with the TOC focused, the entry under the cursor.
+    mutating func showLinks(selecting number: Int? = nil, of node: Int? = nil) {
+        let candidates = node.map { [$0] } ?? (focus == .toc && rows.indices.contains(cursor) ? [rows[cursor].node] : nodesOnScreen)
+        guard let shown = candidates.first(where: { !links(of: $0).isEmpty }) else {
+            message = focus == .toc ? "This entry has no links" : "No links on screen"
+            return
+        }
+        openOverlay(.links(node: shown))
+        linkSelected = max(0, (number ?? 1) - 1)
+        linkDigits = ""
+    }
+
+    mutating func applyInLinkList(_ action: ReaderAction, node: Int) -> [ReaderEffect] {
+        let count = links(of: node).count
+        let visible = max(1, linkListBox(node).visible)
+        func select(_ k: Int) {
+            linkSelected = max(0, min(count - 1, k))
+            if linkSelected < overlayTop { overlayTop = linkSelected }
+            if linkSelected >= overlayTop + visible { overlayTop = linkSelected - visible + 1 }
+        }
+        if case .section(let digit) = action {
+            // A number picks its link; it opens once no longer number could follow.
+            let typed = linkDigits + String(digit)
+            guard let n = Int(typed), n >= 1, n <= count else { linkDigits = ""; message = "No link \(typed)"; return [] }
+            select(n - 1)
+            if n * 10 > count { return follow(node: node) }
+            linkDigits = typed
+            return []
+        }
+        linkDigits = ""
+        switch action {
+        case .scroll(let n), .wheel(_, _, let n): select(linkSelected + n)
+        case .page(let n), .halfPage(let n): select(linkSelected + n * visible)
+        case .top: select(0)
+        case .bottom: select(count - 1)
+        case .open: return follow(node: node)
+        case .quit, .cancel, .showLinks: overlay = nil
+        case .showHelp: openOverlay(.help)
+        case .showWarnings: openOverlay(.warnings)
+        default: break
+        }
+        return []
+    }
+
+    /// Follows the selected link: a web link is the browser's, an anchor a
+    /// jump, a bulletin file is opened beside the others, anything else is refused.
+    mutating func follow(node: Int) -> [ReaderEffect] {
+        let list = links(of: node)
+        guard list.indices.contains(linkSelected) else { return [] }
+        let link = list[linkSelected]
+        overlay = nil
+        let bulletin = library.bulletins[library.locate(node).bulletin]
+        switch LinkTarget.classify(link.url, from: bulletin.path) {
+        case .url(let url): return [.openURL(url)]
+        case .fragment(let anchor):
+            let b = library.locate(node).bulletin
+            if let target = HeadingSlug.anchors(bulletin.outline)[anchor.lowercased()] {
+                jump(toNode: library.global(bulletin: b, node: target))
+            } else {
+                message = "No heading #\(anchor) in this bulletin"
+            }
+        case .file(let path):
+            if let open = library.bulletins.firstIndex(where: { $0.path == path }) {
+                jump(toNode: library.firstNode(ofBulletin: open))
+            } else {
+                return [.openFile(path)]
+            }
+        case .refused(let reason): message = "Refused: \(reason)"
+        }
+        return []
+    }
+
+    /// A click on a link's text in the article pane: its list, that link picked.
+    mutating func clickArticle(x: Int, y: Int) {
+        guard y >= 0 else { return }
+        var p = position
+        for _ in 0..<y {
+            guard p.node < library.nodeCount else { return }
+            p = p.line + 1 < lineCount(p.node) ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
+            while p.node + 1 < library.nodeCount && lineCount(p.node) == 0 { p = Position(node: p.node + 1, line: 0) }
+        }
+        guard p.node < library.nodeCount, p.line < lineCount(p.node) else { return }
+        let line = lines(p.node)[p.line]
+        guard !line.links.isEmpty else { return }
+        // The scalar under column x.
+        var column = articleX + 1
+        var offset = 0
+        for scalar in line.text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if x < column + max(1, w) { break }
+            column += w
+            offset += 1
+        }
+        guard let place = line.links.first(where: { $0.range.contains(offset) }) else { return }
+        showLinks(selecting: place.number, of: p.node)
+    }
+
+    /// What running the browser gave, on the status line.
+    public mutating func noteOpened(_ url: String, _ outcome: ProgramOutcome) {
+        switch outcome {
+        case .finished(let program): message = "Opened with \(program): \(url)"
+        case .couldNotStart(let program, let reason): message = "Could not start \(program): \(reason)"
+        case .failed(let program, let status): message = "\(program) failed (exit status \(status)) on \(url)"
+        }
+    }
+
+    /// A linked bulletin, added to what is open, and shown.
+    public mutating func add(_ bulletin: Bulletin) {
+        let node = library.nodeCount
+        library = Library(library.bulletins + [bulletin], unreadable: library.unreadable)
+        layouts = LayoutCache(library: library, ambiguousWide: layouts.ambiguousWide)
+        rebuildRows()
+        jump(toNode: node)
+        message = "Opened \(Self.fileName(bulletin.path))"
+    }
+
+    public mutating func noteUnopened(_ path: String, _ error: Error) {
+        message = "Could not open \(Self.fileName(path)): \(error)"
+    }
+}
