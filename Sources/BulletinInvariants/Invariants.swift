@@ -113,7 +113,18 @@ public enum Invariants {
         let layout = DocumentLayout(bulletin: bulletin, width: width)
         var problems: [String] = []
         for node in bulletin.outline.nodes.indices.prefix(200) {
-            for line in layout.lines(for: node) {
+            let laidOut = layout.layout(node)
+            // Links are numbered 1...n in the node, each URL single-line, each place on its line.
+            if laidOut.links.map(\.number) != Array(1..<(laidOut.links.count + 1)) {
+                problems.append("node \(node): links numbered \(laidOut.links.map(\.number))")
+            }
+            for link in laidOut.links {
+                problems += forbiddenCharacters(in: link.url, "a link's URL") + forbiddenCharacters(in: link.text, "a link's text", singleLine: false)
+            }
+            for line in laidOut.lines {
+                for place in line.links where place.range.upperBound > line.text.unicodeScalars.count || !(1...max(1, laidOut.links.count)).contains(place.number) {
+                    problems.append("link \(place.number) at \(place.range) off its line \(line.text.debugDescription)")
+                }
                 let columns = DisplayWidth.of(line.text)
                 // One wide character is the least a line can hold.
                 if columns > width && !(line.text.unicodeScalars.filter { DisplayWidth.of($0) > 0 }.count == 1) {
@@ -139,7 +150,7 @@ public enum Invariants {
         .nextSection, .previousSection, .nextArticle, .previousArticle, .section(2), .startSearch,
         .searchType("a"), .searchType("就"), .searchBackspace, .searchSubmit, .nextHit, .previousHit, .cancel,
         .toggleTOC, .widenTOC, .narrowTOC, .fold, .unfold, .toggleFold, .toggleFoldAll, .showHelp,
-        .showWarnings, .click(x: 3, y: 2), .click(x: 30, y: 5), .wheel(x: 50, y: 3, lines: 3),
+        .showWarnings, .showLinks, .section(1), .section(0), .click(x: 3, y: 2), .click(x: 30, y: 5), .wheel(x: 50, y: 3, lines: 3),
         .resize(width: 1, height: 1), .resize(width: 45, height: 12), .resize(width: 100, height: 30),
     ]
 
