@@ -69,37 +69,30 @@ final class TerminalScreen {
     /// Copies the grid to the screen: only the cells that changed since the
     /// last frame (after a clear: only those that are not plain blanks).
     func draw(_ grid: CellGrid) {
-        let full = shown.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full { werase(window) }
-        let previous = full ? nil : shown
+        let changes = ScreenDiff.changes(from: shown, to: grid)
+        if changes.clear { werase(window) }
         var cell = cchar_t()
         var chars = [wchar_t](repeating: 0, count: 6)  // a grapheme: up to 5 scalars, then 0
         // Runs of cells share a style: look its attributes up once per run.
         var style = CellStyle(.body)
         var (attributes, pair) = styles.attributes(for: style)
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let c = grid[x, y]
-                if c.isContinuation { continue }
-                if c.style != style {
-                    style = c.style
-                    (attributes, pair) = styles.attributes(for: style)
-                }
-                if let previous {
-                    if previous[x, y] == c, c.width == 1 || (x + 1 < grid.width && previous[x + 1, y] == grid[x + 1, y]) { continue }
-                } else if attributes == 0 && pair == 0 && c.text.utf8.count == 1 && c.text.utf8.first == 0x20 {
-                    continue  // a blank on a cleared screen
-                }
-                var k = 0
-                for scalar in c.text.unicodeScalars {
-                    chars[k] = wchar_t(bitPattern: scalar.value)
-                    k += 1
-                    if k == 5 { break }
-                }
-                chars[k] = 0
-                setcchar(&cell, chars, attributes, pair, nil)
-                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+        for position in changes.cells {
+            let c = grid[position.x, position.y]
+            if c.style != style {
+                style = c.style
+                (attributes, pair) = styles.attributes(for: style)
             }
+            // A cleared screen already shows plain blanks.
+            if changes.clear && attributes == 0 && pair == 0 && c.text.utf8.count == 1 && c.text.utf8.first == 0x20 { continue }
+            var k = 0
+            for scalar in c.text.unicodeScalars {
+                chars[k] = wchar_t(bitPattern: scalar.value)
+                k += 1
+                if k == 5 { break }
+            }
+            chars[k] = 0
+            setcchar(&cell, chars, attributes, pair, nil)
+            mvwadd_wch(window, Int32(position.y), Int32(position.x), &cell)
         }
         shown = grid
         wnoutrefresh(window)

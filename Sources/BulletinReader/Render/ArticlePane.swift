@@ -3,10 +3,10 @@ import BulletinCore
 /// The article pane: the library as one continuous wrapped text from
 /// `position`, laying out only the nodes that reach the screen.
 extension ReaderState {
-    func drawArticle(_ grid: inout CellGrid) {
+    func drawArticle(in pane: Frame.Rect, _ grid: inout CellGrid) {
         var p = position
-        let x = articleX + 1, limit = articleX + 1 + textWidth
-        for y in 0..<paneHeight {
+        let x = pane.x + 1, limit = pane.x + 1 + textWidth
+        for y in pane.y..<(pane.y + pane.height) {
             let lines = self.lines(p.node)
             if p.line < lines.count {
                 draw(lines[p.line], x: x, y: y, limit: limit, into: &grid)

@@ -3,17 +3,6 @@ import BulletinCore
 /// The link list (`f`): a box over the panes, one row per link: its number,
 /// its text, its URL (muted, cut with `…`); the selected row highlighted.
 extension ReaderState {
-    func linkListBox(_ node: Int) -> OverlayBoxLayout {
-        let count = links(of: node).count
-        var box = OverlayBoxLayout(title: "Links", entries: [])
-        box.width = min(width - 2, 100)
-        box.height = min(paneHeight, count + 4)
-        box.x = (width - box.width) / 2
-        box.y = max(0, (paneHeight - box.height) / 2)
-        box.lastTop = max(0, count - box.visible)
-        return box
-    }
-
     func drawLinkList(_ node: Int, _ grid: inout CellGrid) {
         let list = links(of: node)
         let box = linkListBox(node)

@@ -7,12 +7,13 @@ extension ReaderState {
             drawTooSmall(&grid)
             return grid
         }
-        if tocShown {
-            drawTOC(&grid)
-            for y in 0..<paneHeight { grid.write("│", x: tocWidth, y: y, style: CellStyle(.border)) }
+        let frame = self.frame
+        if let toc = frame.toc { drawTOC(in: toc, &grid) }
+        if let bar = frame.separator {
+            for y in bar.y..<(bar.y + bar.height) { grid.write("│", x: bar.x, y: y, style: CellStyle(.border)) }
         }
-        drawArticle(&grid)
-        drawStatus(&grid)
+        drawArticle(in: frame.article, &grid)
+        drawStatus(at: frame.status, prompt: frame.prompt, &grid)
         if let overlay { drawOverlay(overlay, &grid) }
         return grid
     }

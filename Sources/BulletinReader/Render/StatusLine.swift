@@ -3,8 +3,8 @@ import BulletinCore
 /// The status line (file, section i/N, article j/M, position, hints or a
 /// message) and, while searching, the prompt line below it.
 extension ReaderState {
-    func drawStatus(_ grid: inout CellGrid) {
-        let y = paneHeight
+    func drawStatus(at bar: Frame.Rect, prompt: Frame.Rect?, _ grid: inout CellGrid) {
+        let y = bar.y
         let style = CellStyle(.status)
         grid.fill(x: 0, y: y, width: width, height: 1, style: style)
         let place = self.place
@@ -27,7 +27,7 @@ extension ReaderState {
         }
         let rightWidth = DisplayWidth.of(right)
         if column + rightWidth + 1 <= width { grid.write(right, x: width - rightWidth, y: y, style: style) }
-        if let search, search.editing { drawPrompt(search, y: y + 1, into: &grid) }
+        if let search, let prompt { drawPrompt(search, y: prompt.y, into: &grid) }
     }
 
     /// The file name without directories ("standard input" for `-`).

@@ -3,18 +3,18 @@ import BulletinCore
 /// The table-of-contents pane: bulletins, sections (foldable) and articles
 /// as `Region | Headline`, the cursor row selected, search matches marked.
 extension ReaderState {
-    func drawTOC(_ grid: inout CellGrid) {
+    func drawTOC(in pane: Frame.Rect, _ grid: inout CellGrid) {
         let query = search.map(\.query)
-        for y in 0..<paneHeight {
+        for y in 0..<pane.height {
             let index = tocTop + y
             guard rows.indices.contains(index) else { break }
-            drawRow(rows[index], selected: index == cursor, query: query, y: y, into: &grid)
+            drawRow(rows[index], selected: index == cursor, query: query, y: pane.y + y, limit: pane.x + pane.width - 1, into: &grid)
         }
     }
 
-    func drawRow(_ row: TOCRow, selected: Bool, query: SearchQuery?, y: Int, into grid: inout CellGrid) {
+    /// `limit`: one blank column before the border.
+    func drawRow(_ row: TOCRow, selected: Bool, query: SearchQuery?, y: Int, limit: Int, into grid: inout CellGrid) {
         let node = library.node(row.node)
-        let limit = tocWidth - 1  // one blank column before the border
         let x = Self.markerColumn(row)
         let pick = { (part: ThemePart) in CellStyle(selected ? .selection : part) }
         let match = CellStyle(.match)

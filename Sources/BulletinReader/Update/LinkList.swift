@@ -93,10 +93,11 @@ extension ReaderState {
     }
 
     /// A click on a link's text in the article pane: its list, that link picked.
-    mutating func clickArticle(x: Int, y: Int) {
-        guard y >= 0 else { return }
+    /// `x`: the column in the text, `row`: the row in the pane.
+    mutating func clickArticle(x: Int, row: Int) {
+        guard row >= 0 else { return }
         var p = position
-        for _ in 0..<y {
+        for _ in 0..<row {
             guard p.node < library.nodeCount else { return }
             p = p.line + 1 < lineCount(p.node) ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
             while p.node + 1 < library.nodeCount && lineCount(p.node) == 0 { p = Position(node: p.node + 1, line: 0) }
@@ -105,7 +106,7 @@ extension ReaderState {
         let line = lines(p.node)[p.line]
         guard !line.links.isEmpty else { return }
         // The scalar under column x.
-        var column = articleX + 1
+        var column = 0
         var offset = 0
         for scalar in line.text.unicodeScalars {
             let w = DisplayWidth.of(scalar)

@@ -55,8 +55,9 @@ extension ReaderState {
     static func markerColumn(_ row: TOCRow) -> Int { row.depth * 2 }
 
     mutating func click(x: Int, y: Int) -> [ReaderEffect] {
-        guard !tooSmall, y < paneHeight else { return [] }
-        if tocShown && x < tocWidth {
+        let frame = self.frame
+        guard !tooSmall else { return [] }
+        if let toc = frame.toc, toc.contains(x: x, y: y) {
             let index = tocTop + y
             guard rows.indices.contains(index) else { return [] }
             cursor = index
@@ -66,17 +67,17 @@ extension ReaderState {
             } else {
                 openCursor()
             }
-        } else if x >= articleX {
+        } else if frame.article.contains(x: x, y: y) {
             focus = .article
-            clickArticle(x: x, y: y)
+            clickArticle(x: x - frame.article.x - 1, row: y - frame.article.y)
         }
         return []
     }
 
     mutating func wheel(x: Int, y: Int, lines: Int) {
         guard !tooSmall else { return }
-        if tocShown && x < tocWidth {
-            let h = max(1, paneHeight)
+        if let toc = frame.toc, x < toc.x + toc.width {
+            let h = max(1, toc.height)
             tocTop = max(0, min(tocTop + lines, max(0, rows.count - h)))
             cursor = max(tocTop, min(cursor, tocTop + h - 1))
         } else {
