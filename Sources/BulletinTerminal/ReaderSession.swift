@@ -1,43 +1,56 @@
 import BulletinCore
 import BulletinReader
 import CNcursesw
+import Dispatch
 import Glibc
 
 /// Runs the reader on the terminal until `q` or a quit signal, then
 /// restores the terminal. Returns 0; after a signal, the process ends as
 /// that signal would (128 + the signal is returned only if it does not).
 public enum ReaderSession {
-    /// `pending`: a change that arrives later (the rest of a big bulletin),
-    /// applied as soon as it does.
-    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme, pending: PendingUpdate? = nil) throws -> Int32 {
-        let status = try loop(initial, theme: theme, pending: pending)
+    /// `background`: work whose result arrives as a message (the rest of a
+    /// big library), started once the first screen is written.
+    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme,
+                           background: (@Sendable () -> ReaderMessage)? = nil) throws -> Int32 {
+        let status = try loop(initial, theme: theme, background: background)
         if status > 128 { SignalGuard.end(as: status - 128) }
         return status
     }
 
-    private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, pending: PendingUpdate? = nil) throws -> Int32 {
+    /// Background work waits this long after the first frame, so the
+    /// terminal can show it before the work takes every core.
+    static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
+
+    private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme,
+                             background: (@Sendable () -> ReaderMessage)?) throws -> Int32 {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
+        let queue = try MessageQueue()
         let injectCrash = getenv("BULLETIN_TEST_CRASH") != nil
         var shrinks = ByteStorage.shrinkCount
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
-        pending?.start()
+        if let background {
+            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background()) }
+        }
+        var inputLeft = false  // keys ncurses may hold that a wait would not see
         while true {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 { return 128 + signal }
-            // A signal that lands after the check above but before the read
-            // blocks does not interrupt it; the timeout bounds that wait.
-            let waiting = pending?.isWaiting == true
-            let input = terminal.nextInput(timeoutMilliseconds: waiting ? 50 : 500)
-            if waiting, let change = pending?.take() {
-                change(&state)
-                terminal.draw(state.render())
+            // Keys and background messages wake the loop; a signal interrupts
+            // the wait, and the timeout bounds one that lands just before it.
+            if !inputLeft { terminal.waitForInput(or: queue.readFD, timeoutMilliseconds: 500) }
+            var effects: [ReaderEffect] = []
+            for message in queue.take() { effects += state.update(message) }
+            inputLeft = false
+            switch terminal.nextInput(timeoutMilliseconds: 0) {
+            case .event(let event) where pendingSignal.load(ordering: .relaxed) == 0:
+                if injectCrash { crash() }
+                effects += state.update(.event(event))
+                inputLeft = drainWaitingInput(terminal, into: &state, effects: &effects)
+            case .ignored: inputLeft = true
+            default: break
             }
-            guard case .event(let event) = input, pendingSignal.load(ordering: .relaxed) == 0 else { continue }
-            if injectCrash { crash() }
-            var effects = state.handle(event)
-            drainWaitingInput(terminal, into: &state, effects: &effects)
             if ByteStorage.shrinkCount != shrinks {
                 shrinks = ByteStorage.shrinkCount
                 state.noteShrunkFiles()
@@ -48,13 +61,14 @@ public enum ReaderSession {
         }
     }
 
+    /// Effects are carried out here; what they give comes back as messages.
     private static func carryOut(_ effect: ReaderEffect, on terminal: TerminalScreen, state: inout ReaderState) {
         switch effect {
         case .quit: break
         case .repaintAll: terminal.forgetScreen()
-        case .openURL(let url): state.noteOpened(url, ExternalProgram.open(url, on: terminal))
+        case .openURL(let url): state.update(.programFinished(url: url, ExternalProgram.open(url, on: terminal)))
         case .openFile(let path):
-            do { state.add(try BulletinParser.parse(path: path)) } catch { state.noteUnopened(path, error) }
+            state.update(.fileOpened(path: path, Result { () throws(BulletinError) in try BulletinParser.parse(path: path) }))
         }
     }
 
@@ -72,15 +86,18 @@ public enum ReaderSession {
     /// moves during an endless stream of input.
     static let drainLimit = 4096
 
-    private static func drainWaitingInput(_ terminal: TerminalScreen, into state: inout ReaderState, effects: inout [ReaderEffect]) {
+    /// Returns whether input may be left (the limit, an effect or a signal stopped it).
+    private static func drainWaitingInput(_ terminal: TerminalScreen, into state: inout ReaderState,
+                                          effects: inout [ReaderEffect]) -> Bool {
         for _ in 0..<drainLimit {
             // An effect (quit, a program to run) is carried out before more keys are read.
-            guard effects.isEmpty, pendingSignal.load(ordering: .relaxed) == 0 else { return }
+            guard effects.isEmpty, pendingSignal.load(ordering: .relaxed) == 0 else { return true }
             switch terminal.nextInput(timeoutMilliseconds: 0) {
-            case .event(let event): effects += state.handle(event)
+            case .event(let event): effects += state.update(.event(event))
             case .ignored: continue
-            case .none: return
+            case .none: return false
             }
         }
+        return true
     }
 }

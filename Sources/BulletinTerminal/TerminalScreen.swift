@@ -99,6 +99,14 @@ final class TerminalScreen {
         doupdate()
     }
 
+    /// Waits until the terminal or `fd` has something to read, a signal
+    /// arrives, or the timeout passes. Keys ncurses has already read in are
+    /// not seen here: call it only once input was drained to `.none`.
+    func waitForInput(or fd: Int32, timeoutMilliseconds: Int32) {
+        var fds = [pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0), pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, timeoutMilliseconds)
+    }
+
     /// What one read of the terminal gave.
     enum Input {
         case event(ReaderEvent)

@@ -18,8 +18,9 @@ struct ReaderLaunch {
         }
         // Errors in the theme, then in the files, before the terminal is touched.
         let chosen = orFail { () throws(ThemeError) in try loadTheme() }
-        let (library, pending) = orFail { () throws(BulletinError) in try open() }
-        read(library, theme: chosen, pending: pending)
+        let opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData)
+        let plan = orFail { () throws(BulletinError) in try opening.plan() }
+        read(plan, theme: chosen)
     }
 
     func loadTheme() throws(ThemeError) -> Theme {
@@ -27,49 +28,6 @@ struct ReaderLaunch {
         let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
         let name = theme ?? (noColor ? ThemeCatalog.noColorName : ThemeCatalog.defaultName)
         return try ThemeCatalog(environment: Environment.value).load(name)
-    }
-
-    /// What to show first, and the rest when there is much to read: the
-    /// first readable file (a big one's opening) now, and the whole set
-    /// once parsed on all cores.
-    func open() throws(BulletinError) -> (Library, PendingUpdate?) {
-        // No paths: a bulletin piped or redirected in, as a pager reads it; else the sample.
-        let paths = self.paths.isEmpty && Self.standardInputIsData ? ["-"] : self.paths
-        if paths.isEmpty { return (Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)]), nil) }
-        let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
-        if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return (try library(of: files), nil) }
-        var firstError: BulletinError?
-        for path in files {
-            do throws(BulletinError) {
-                let opening = try BulletinOpening.read(path: path, encoding: encoding)
-                let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
-                if files.count == 1 && opening == nil { return (Library([first]), nil) }
-                let pending = PendingUpdate { [self] in
-                    switch Result(catching: { () throws(BulletinError) in (try library(of: files), try opening?.lineOffset() ?? 0) }) {
-                    case .success(let (full, lineOffset)): return { $0.finishLoading(full, lineOffset: lineOffset) }
-                    case .failure(let error): return { $0.loadingFailed("bulletin: \(error.description)") }
-                    }
-                }
-                return (Library([first]), pending)
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        throw firstError!
-    }
-
-    /// Every readable file of `files`, the others listed under `w`; an error
-    /// only when none can be read.
-    func library(of files: [String]) throws(BulletinError) -> Library {
-        var bulletins: [Bulletin] = [], unreadable: [BulletinError] = []
-        for result in BulletinParser.parse(paths: files, encoding: encoding) {
-            switch result {
-            case .success(let bulletin): bulletins.append(bulletin)
-            case .failure(let error): unreadable.append(error)
-            }
-        }
-        if bulletins.isEmpty { throw unreadable[0] }
-        return Library(bulletins, unreadable: unreadable)
     }
 
     /// Standard input is a pipe or a regular file (not a terminal, nor
@@ -81,28 +39,18 @@ struct ReaderLaunch {
         return type == S_IFIFO || type == S_IFREG
     }
 
-    /// Whether the files together are larger than `bytes` (stat stops once they are).
-    static func exceeds(_ files: [String], bytes limit: Int) -> Bool {
-        var total = 0
-        for path in files where path != "-" {
-            var info = stat()
-            if stat(path, &info) == 0 { total += Int(info.st_size) }
-            if total > limit { return true }
-        }
-        return false
-    }
-
-    /// Runs the reader and exits with its status; `pending`: the rest of
-    /// the library, loading in the background.
-    func read(_ library: Library, theme: Theme, pending: PendingUpdate? = nil) -> Never {
+    /// Runs the reader and exits with its status; the plan's background
+    /// work loads the rest of the library.
+    func read(_ plan: LibraryOpening.Plan, theme: Theme) -> Never {
         let status: Int32
         do {
-            status = try ReaderSession.run({ ReaderState(library: library, width: $0, height: $1, ambiguousWide: ambiguousWide, loading: pending != nil) },
-                                           theme: theme, pending: pending)
+            status = try ReaderSession.run({ ReaderState(library: plan.first, width: $0, height: $1, ambiguousWide: ambiguousWide,
+                                                         loading: plan.background != nil) },
+                                           theme: theme, background: plan.background)
         } catch {
             printError("bulletin: \(error)")
-            finish(2, keeping: library)
+            finish(2, keeping: plan.first)
         }
-        finish(status, keeping: library)
+        finish(status, keeping: plan.first)
     }
 }

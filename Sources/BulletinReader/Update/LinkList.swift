@@ -119,7 +119,7 @@ extension ReaderState {
     }
 
     /// What running the browser gave, on the status line.
-    public mutating func noteOpened(_ url: String, _ outcome: ProgramOutcome) {
+    mutating func noteOpened(_ url: String, _ outcome: ProgramOutcome) {
         switch outcome {
         case .finished(let program): message = "Opened with \(program): \(url)"
         case .couldNotStart(let program, let reason): message = "Could not start \(program): \(reason)"
@@ -128,16 +128,12 @@ extension ReaderState {
     }
 
     /// A linked bulletin, added to what is open, and shown.
-    public mutating func add(_ bulletin: Bulletin) {
+    mutating func add(_ bulletin: Bulletin, from path: String) {
         let node = library.nodeCount
         library = Library(library.bulletins + [bulletin], unreadable: library.unreadable)
         layouts = LayoutCache(library: library, ambiguousWide: layouts.ambiguousWide)
         rebuildRows()
         jump(toNode: node)
-        message = "Opened \(Self.fileName(bulletin.path))"
-    }
-
-    public mutating func noteUnopened(_ path: String, _ error: Error) {
-        message = "Could not open \(Self.fileName(path)): \(error)"
+        message = "Opened \(Self.fileName(path))"
     }
 }

@@ -1,0 +1,75 @@
+import BulletinCore
+import Glibc
+
+/// The opening policy: which file to show first, when to show only a
+/// window of a big one, and what to load in the background. The first
+/// readable file (a big one's opening) is shown at once, the whole set
+/// follows once parsed on all cores.
+public struct LibraryOpening: Sendable {
+    public var paths: [String]
+    public var encoding: TextEncoding?
+    /// Whether standard input holds a bulletin (a pipe or a file, not a terminal).
+    public var standardInputIsData: Bool
+
+    public init(paths: [String], encoding: TextEncoding? = nil, standardInputIsData: Bool) {
+        self.paths = paths
+        self.encoding = encoding
+        self.standardInputIsData = standardInputIsData
+    }
+
+    public struct Plan: Sendable {
+        public var first: Library
+        /// The rest, to run off the main thread once the first screen is up.
+        public var background: (@Sendable () -> ReaderMessage)?
+    }
+
+    public func plan() throws(BulletinError) -> Plan {
+        // No paths: a bulletin piped or redirected in, as a pager reads it; else the sample.
+        let paths = self.paths.isEmpty && standardInputIsData ? ["-"] : self.paths
+        if paths.isEmpty { return Plan(first: Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)])) }
+        let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
+        if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return Plan(first: try library(of: files)) }
+        var firstError: BulletinError?
+        for path in files {
+            do throws(BulletinError) {
+                let opening = try BulletinOpening.read(path: path, encoding: encoding)
+                let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
+                if files.count == 1 && opening == nil { return Plan(first: Library([first])) }
+                return Plan(first: Library([first])) { [self] in
+                    switch Result(catching: { () throws(BulletinError) in (try library(of: files), try opening?.lineOffset() ?? 0) }) {
+                    case .success(let (full, lineOffset)): .loaded(full, lineOffset: lineOffset)
+                    case .failure(let error): .loadFailed("bulletin: \(error.description)")
+                    }
+                }
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        throw firstError!
+    }
+
+    /// Every readable file of `files`, the others listed under `w`; an error
+    /// only when none can be read.
+    func library(of files: [String]) throws(BulletinError) -> Library {
+        var bulletins: [Bulletin] = [], unreadable: [BulletinError] = []
+        for result in BulletinParser.parse(paths: files, encoding: encoding) {
+            switch result {
+            case .success(let bulletin): bulletins.append(bulletin)
+            case .failure(let error): unreadable.append(error)
+            }
+        }
+        if bulletins.isEmpty { throw unreadable[0] }
+        return Library(bulletins, unreadable: unreadable)
+    }
+
+    /// Whether the files together are larger than `bytes` (stat stops once they are).
+    static func exceeds(_ files: [String], bytes limit: Int) -> Bool {
+        var total = 0
+        for path in files where path != "-" {
+            var info = stat()
+            if stat(path, &info) == 0 { total += Int(info.st_size) }
+            if total > limit { return true }
+        }
+        return false
+    }
+}

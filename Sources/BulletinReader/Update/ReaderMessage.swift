@@ -1,0 +1,33 @@
+import BulletinCore
+
+/// Everything that can change the reader, from the terminal or from work
+/// done elsewhere: `update` takes one and returns the effects it asks for.
+public enum ReaderMessage: Sendable {
+    case event(ReaderEvent)
+    /// Background work finished: the whole library (`lineOffset`: file
+    /// lines before the opening that was shown first).
+    case loaded(Library, lineOffset: Int)
+    case loadFailed(String)
+    /// Background work got further (shown on the status line).
+    case progress(String)
+    /// The browser ran on a URL (an `openURL` effect carried out).
+    case programFinished(url: String, ProgramOutcome)
+    /// A linked bulletin was read (an `openFile` effect carried out).
+    case fileOpened(path: String, Result<Bulletin, BulletinError>)
+}
+
+extension ReaderState {
+    @discardableResult
+    public mutating func update(_ incoming: ReaderMessage) -> [ReaderEffect] {
+        switch incoming {
+        case .event(let event): return handle(event)
+        case .loaded(let library, let lineOffset): finishLoading(library, lineOffset: lineOffset)
+        case .loadFailed(let reason): loadingFailed(reason)
+        case .progress(let text): self.message = text
+        case .programFinished(let url, let outcome): noteOpened(url, outcome)
+        case .fileOpened(let path, .success(let bulletin)): add(bulletin, from: path)
+        case .fileOpened(let path, .failure(let error)): self.message = "Could not open \(Self.fileName(path)): \(error.description)"
+        }
+        return []
+    }
+}
