@@ -41,20 +41,25 @@ public enum ReaderSession {
             // the wait, and the timeout bounds one that lands just before it.
             if !inputLeft { terminal.waitForInput(or: queue.readFD, timeoutMilliseconds: 500) }
             var effects: [ReaderEffect] = []
-            for message in queue.take() { effects += state.update(message) }
+            let messages = queue.take()
+            var changed = !messages.isEmpty  // a frame is drawn only when something happened
+            for message in messages { effects += state.update(message) }
             inputLeft = false
             switch terminal.nextInput(timeoutMilliseconds: 0) {
             case .event(let event) where pendingSignal.load(ordering: .relaxed) == 0:
                 if injectCrash { crash() }
                 effects += state.update(.event(event))
                 inputLeft = drainWaitingInput(terminal, into: &state, effects: &effects)
+                changed = true
             case .ignored: inputLeft = true
             default: break
             }
             if ByteStorage.shrinkCount != shrinks {
                 shrinks = ByteStorage.shrinkCount
                 state.noteShrunkFiles()
+                changed = true
             }
+            guard changed else { continue }
             if effects.contains(.quit) { return 0 }
             for effect in effects { carryOut(effect, on: terminal, state: &state) }
             terminal.draw(state.render())
