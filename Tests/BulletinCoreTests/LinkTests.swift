@@ -23,6 +23,12 @@ import Testing
         #expect(links("[ RELEASE notes ]", refs) == (" RELEASE notes ", ["https://notes.invalid/"]))
     }
 
+    @Test func aURLInsideLinkTextIsNotALinkOfItsOwn() {
+        let text = InlineText(markdown: "[see https://x.invalid/ and www.y.invalid](https://z.invalid/)")
+        #expect(text.text == "see https://x.invalid/ and www.y.invalid")
+        #expect(text.urls == ["https://z.invalid/"])
+    }
+
     @Test func bracketsWithoutADefinitionStayLiteral() {
         let refs = references([("emu", "https://emu.invalid/")])
         #expect(links("[no such][label] and [other]", refs) == ("[no such][label] and [other]", []))

@@ -62,7 +62,7 @@ struct InlineParser {
             case "&": entity()
             case "*", "_", "~": delimiterRun(c)
             case "\n": lineBreak()
-            case "h", "w" where parsesLinks: if !bareURL() { emit(c); position += 1 }
+            case "h" where parsesLinks, "w" where parsesLinks: if !bareURL() { emit(c); position += 1 }
             default:
                 emit(c)
                 position += 1
