@@ -161,7 +161,8 @@ def main():
         f.write(evil_theme)
     env = {"XDG_CONFIG_HOME": os.path.join(work, "config")}
 
-    keys = ["j", "]", "}", "}", "\t", "j", "\r", "/", "标题", "\r", "n", "\x1b", "w", "j", "\x1b", "?", "\x1b", "G", "t", ">", "q"]
+    keys = ["j", "]", "}", "}", "\t", "j", "\r", "/", "标题", "\r", "n", "\x1b", "w", "j", "\x1b", "?", "\x1b", "G", "t", ">",
+            "g", "f", "j", "\x1b", "\t", "f", "\x1b", "\t", "q"]
     data, status = run_in_pty([BIN, name, "--theme", "evil"], keys, env)
     if status != 0:
         print(f"FAIL: the reader exited {status}: {data[-400:]!r}")
@@ -170,7 +171,8 @@ def main():
     data, _ = run_in_pty([BIN, name, "--theme", "evil"], ["q"], env, cols=30, rows=8)
     audit(data, csi, other, "the reader at 30x8")
     for argv in ([BIN, "cat", name], [BIN, "cat", "--width", "20", name], [BIN, "toc", name], [BIN, "toc", "--json", name],
-                 [BIN, "search", "标题", name], [BIN, "search", "--json", "标题", name], [BIN, "themes"]):
+                 [BIN, "search", "标题", name], [BIN, "search", "--json", "标题", name], [BIN, "themes"],
+                 [BIN, "links", name], [BIN, "links", "--json", name], [BIN, "cat", "--links", "inline", name]):
         data, status = run_in_pty(argv, env_extra=env)
         if status not in (0, 1):
             print(f"FAIL: {argv[1:]} exited {status}: {data[-300:]!r}")
