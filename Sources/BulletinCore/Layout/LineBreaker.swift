@@ -4,9 +4,9 @@
 /// split only when it is longer than the whole line.
 public enum LineBreaker {
     /// Must not start a line.
-    static let noStart: Set<Unicode.Scalar> = Set("，。、；：？！）》」』”’〕］｝〉】〗・…‥,.;:?!)]}%‰℃·ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ".unicodeScalars)
+    static let noStart = ScalarSet("，。、；：？！）》」』”’〕］｝〉】〗・…‥,.;:?!)]}%‰℃·ー々ゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ")
     /// Must not end a line.
-    static let noEnd: Set<Unicode.Scalar> = Set("（《「『“‘〔［｛〈【〖([{".unicodeScalars)
+    static let noEnd = ScalarSet("（《「『“‘〔［｛〈【〖([{")
 
     /// Lines of `text` as ranges of Unicode-scalar offsets, each at most
     /// `width` columns (a single character wider than the line stands alone).
@@ -87,7 +87,7 @@ public enum LineBreaker {
         return DisplayWidth.isWide(previous) || DisplayWidth.isWide(current)
     }
 
-    static let urlBreaksAfter: Set<Unicode.Scalar> = ["/", "?", "&", "=", "-"]
+    static let urlBreaksAfter = ScalarSet("/?&=-")
 
     static func canBreakURL(_ s: [Unicode.Scalar], before i: Int) -> Bool {
         let current = s[i]

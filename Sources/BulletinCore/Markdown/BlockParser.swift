@@ -259,7 +259,7 @@ struct BlockParser {
 
 /// Joining a paragraph that ends mid-sentence with the one that continues it.
 enum ParagraphRepair {
-    static let sentenceEnds: Set<Unicode.Scalar> = Set("。！？；…”」』）】.!?;:：)\"'’》".unicodeScalars)
+    static let sentenceEnds = ScalarSet("。！？；…”」』）】.!?;:：)\"'’》")
     /// Shorter paragraphs (datelines, captions, labels) are never joined.
     static let minimumWidth = 20
 

@@ -29,7 +29,7 @@ struct InlineParser {
     private var nextParen = NextIndex(of: ")")
     private var nextAngle = NextIndex(of: ">")
 
-    static let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
+    static let asciiPunctuation = ScalarSet("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
     /// Longer URLs and tags are read as text.
     static let maximumURLLength = 1024
     static let maximumTagLength = 1024

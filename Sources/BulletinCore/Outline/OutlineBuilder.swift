@@ -261,11 +261,15 @@ struct OutlineBuilder {
         guard !unmatched.isEmpty else { return }
         let bySection = Dictionary(grouping: articles, by: sectionKey(of:))
         // One approximate index per pool of articles (a section's, or all of
-        // them), and where in it the previous match was.
-        var pools: [FoldedKey?: (articles: [Int], index: ApproximateIndex, cursor: Int)] = [:]
+        // them), and where in it the previous match was. The pool of all is
+        // kept apart rather than under a nil key: `FoldedKey?` as a key type
+        // costs a scan of every conformance in the binary at first use.
+        typealias Pool = (articles: [Int], index: ApproximateIndex, cursor: Int)
+        var pools: [FoldedKey: Pool] = [:]
+        var allPool: Pool?
         for e in unmatched {
             let poolKey = toc[e].sectionKey.flatMap { bySection[$0] == nil ? nil : $0 }
-            var pool = pools[poolKey] ?? {
+            var pool = (poolKey.map { pools[$0] } ?? allPool) ?? {
                 let members = poolKey.flatMap { bySection[$0] } ?? articles
                 return (members, ApproximateIndex(members.map { keys[$0]! }), 0)
             }()
@@ -274,7 +278,7 @@ struct OutlineBuilder {
                 claim(e, pool.articles[best.item], approximate: true)
                 pool.cursor = best.item + 1
             }
-            pools[poolKey] = pool
+            if let poolKey { pools[poolKey] = pool } else { allPool = pool }
         }
     }
 

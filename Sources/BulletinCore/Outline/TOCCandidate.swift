@@ -120,10 +120,10 @@ struct TOCCandidate {
 
 /// Numbering and trailing punctuation of list-style TOC items.
 enum ListNumbering {
-    static let bullets: Set<Unicode.Scalar> = ["-", "*", "+", "•", "·", "●", "○", "■", "□", "◆", "▪"]
-    static let separators: Set<Unicode.Scalar> = [".", "、", "．", ")", "）", ":", "：", " "]
-    static let numerals: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百〇零".unicodeScalars)
-    static let trailing: Set<Unicode.Scalar> = Set("；;。.，,、".unicodeScalars)
+    static let bullets = ScalarSet("-*+•·●○■□◆▪")
+    static let separators = ScalarSet(".、．)）:： ")
+    static let numerals = ScalarSet("0123456789一二三四五六七八九十百〇零")
+    static let trailing = ScalarSet("；;。.，,、")
 
     static func hasMarker(_ text: String) -> Bool { markerLength(Array(text.unicodeScalars)) > 0 }
 

@@ -7,12 +7,15 @@ public final class LayoutCache: @unchecked Sendable {
     let library: Library
     let ambiguousWide: Bool
     private var numbers: [Int: HeadingNumbers] = [:]  // by bulletin, for every width
-    private var layouts: [Key: DocumentLayout.NodeLayout] = [:]
+    /// By `key(node, width)`: an `Int` key, not a struct, as a dictionary
+    /// keyed by a type of our own costs a scan of every conformance in the
+    /// binary at its first use, on the way to the first frame.
+    private var layouts: [Int: DocumentLayout.NodeLayout] = [:]
     /// Control characters that HTML entities in article text decoded to, by
     /// global node: found while parsing bodies, reported under `w`.
     private(set) var removedControls: [Int: Int] = [:]
 
-    struct Key: Hashable { var node: Int; var width: Int }
+    static func key(_ node: Int, _ width: Int) -> Int { node << 16 | min(width, 0xFFFF) }
     static let capacity = 4096
 
     init(library: Library, ambiguousWide: Bool) {
@@ -26,7 +29,7 @@ public final class LayoutCache: @unchecked Sendable {
     func links(_ node: Int, width: Int) -> [NumberedLink] { layout(node, width: width).links }
 
     private func layout(_ node: Int, width: Int) -> DocumentLayout.NodeLayout {
-        let key = Key(node: node, width: width)
+        let key = Self.key(node, width)
         if let cached = layouts[key] { return cached }
         if layouts.count >= Self.capacity { layouts.removeAll(keepingCapacity: true) }
         let (b, n) = library.locate(node)
