@@ -257,6 +257,19 @@ import Testing
         #expect(state.handle(.key(.character("3"))) == [.openURL("https://x.invalid/3")])  // no 30-39: opens
     }
 
+    @Test func aLinkPickedByClickOrNumberIsScrolledIntoView() {
+        let many = "## A\n\n" + (1...40).map { "[l\($0)](https://x.invalid/\($0))" }.joined(separator: " ") + "\n"
+        var state = Reader.state(many, path: "m.md", width: 100, height: 14)
+        state.press("f3")  // could be 30-39: waits, selected
+        #expect(state.linkSelected == 2 && state.overlay != nil)
+        state.press("{esc}")
+        state.showLinks(selecting: 35, of: 1)  // as a click on link 35 does
+        #expect(state.linkSelected == 34)
+        let screen = state.screen.joined(separator: "\n")
+        #expect(screen.contains("35  l35  https://x.invalid/35"))
+        #expect(screen.contains("35 of 40"))
+    }
+
     @Test func withTheTOCFocusedTheEntryUnderTheCursorAndNoLinksIsSaid() {
         var state = Reader.state(Self.text, path: "a.md", width: 100, height: 20)
         state.press("{tab}jj")  // the TOC cursor on Two

@@ -4,17 +4,9 @@ import BulletinCore
 /// `position`, laying out only the nodes that reach the screen.
 extension ReaderState {
     func drawArticle(in pane: Frame.Rect, _ grid: inout CellGrid) {
-        var p = position
         let x = pane.x + 1, limit = pane.x + 1 + textWidth
-        for y in pane.y..<(pane.y + pane.height) {
-            let lines = self.lines(p.node)
-            if p.line < lines.count {
-                draw(lines[p.line], x: x, y: y, limit: limit, into: &grid)
-            }
-            guard p.line + 1 < lines.count || p.node + 1 < library.nodeCount else { break }
-            p = p.line + 1 < lines.count ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
-            // Nodes without lines (an empty preamble) take no room.
-            while lineCount(p.node) == 0 && p.node + 1 < library.nodeCount { p = Position(node: p.node + 1, line: 0) }
+        for (row, p) in paneRows.enumerated() {
+            draw(lines(p.node)[p.line], x: x, y: pane.y + row, limit: limit, into: &grid)
         }
     }
 

@@ -87,6 +87,20 @@ public struct ReaderState: Sendable {
 
     public func lines(_ node: Int) -> [LayoutLine] { layouts.lines(node, width: textWidth) }
 
+    /// The layout line on each row of the article pane, top first (fewer
+    /// at the end of the text). Drawing, clicks and the link list's choice
+    /// of node all read the screen through this one walk.
+    var paneRows: [Position] {
+        var rows: [Position] = []
+        var p = position
+        while rows.count < paneHeight && p.node < library.nodeCount {
+            // Nodes without lines (an empty preamble) take no room.
+            if p.line < lineCount(p.node) { rows.append(p) }
+            p = p.line + 1 < lineCount(p.node) ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
+        }
+        return rows
+    }
+
     /// `position` moved by `delta` lines across node boundaries, stopping at
     /// the first line and at the last line of the library.
     func moved(_ position: Position, by delta: Int) -> Position {

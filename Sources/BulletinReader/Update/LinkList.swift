@@ -9,13 +9,7 @@ extension ReaderState {
     /// The nodes with a line on screen, top first.
     var nodesOnScreen: [Int] {
         var nodes: [Int] = []
-        var p = position
-        var rowsLeft = paneHeight
-        while rowsLeft > 0 && p.node < library.nodeCount {
-            let count = lineCount(p.node)
-            if count > p.line { nodes.append(p.node); rowsLeft -= count - p.line }
-            p = Position(node: p.node + 1, line: 0)
-        }
+        for p in paneRows where nodes.last != p.node { nodes.append(p.node) }
         return nodes
     }
 
@@ -28,18 +22,23 @@ extension ReaderState {
             return
         }
         openOverlay(.links(node: shown))
-        linkSelected = max(0, (number ?? 1) - 1)
         linkDigits = ""
+        linkSelected = 0
+        selectLink(max(0, (number ?? 1) - 1), in: shown)
+    }
+
+    /// Selects link `k` of the list and scrolls the list to keep it in view.
+    mutating func selectLink(_ k: Int, in node: Int) {
+        let count = links(of: node).count, visible = max(1, linkListBox(node).visible)
+        linkSelected = max(0, min(count - 1, k))
+        if linkSelected < overlayTop { overlayTop = linkSelected }
+        if linkSelected >= overlayTop + visible { overlayTop = linkSelected - visible + 1 }
     }
 
     mutating func applyInLinkList(_ action: ReaderAction, node: Int) -> [ReaderEffect] {
         let count = links(of: node).count
         let visible = max(1, linkListBox(node).visible)
-        func select(_ k: Int) {
-            linkSelected = max(0, min(count - 1, k))
-            if linkSelected < overlayTop { overlayTop = linkSelected }
-            if linkSelected >= overlayTop + visible { overlayTop = linkSelected - visible + 1 }
-        }
+        func select(_ k: Int) { selectLink(k, in: node) }
         if case .section(let digit) = action {
             // A number picks its link; it opens once no longer number could follow.
             let typed = linkDigits + String(digit)
@@ -95,14 +94,9 @@ extension ReaderState {
     /// A click on a link's text in the article pane: its list, that link picked.
     /// `x`: the column in the text, `row`: the row in the pane.
     mutating func clickArticle(x: Int, row: Int) {
-        guard row >= 0 else { return }
-        var p = position
-        for _ in 0..<row {
-            guard p.node < library.nodeCount else { return }
-            p = p.line + 1 < lineCount(p.node) ? Position(node: p.node, line: p.line + 1) : Position(node: p.node + 1, line: 0)
-            while p.node + 1 < library.nodeCount && lineCount(p.node) == 0 { p = Position(node: p.node + 1, line: 0) }
-        }
-        guard p.node < library.nodeCount, p.line < lineCount(p.node) else { return }
+        let rows = paneRows
+        guard rows.indices.contains(row) else { return }
+        let p = rows[row]
         let line = lines(p.node)[p.line]
         guard !line.links.isEmpty else { return }
         // The scalar under column x.
