@@ -210,6 +210,14 @@ import Testing
         #expect(line.styles.contains { $0.style == .reference })
     }
 
+    @Test func aLinkWithoutTextIsNumberedWithoutBreakingItsSpans() {
+        let bulletin = BulletinParser.parse("## A\n\nsee [](https://empty.invalid/) and <>[x](https://x.invalid/)\n")
+        let layout = DocumentLayout(bulletin: bulletin, width: 80).layout(1)
+        #expect(layout.links.map(\.url) == ["https://empty.invalid/", "https://x.invalid/"])
+        #expect(layout.lines.contains { $0.text == "see [1] and <>x[2]" })
+        #expect(PlainText.render(bulletin, width: 80, links: .inline).text.contains("see  <https://empty.invalid/> and"))
+    }
+
     @Test func catListsEachNodesReferencesAfterItsBody() {
         let text = PlainText.render(bulletin, width: 80).text
         #expect(text.contains("> quoted link[5]\n\n[1] https://emu.invalid/\n[2] https://x.invalid/a?b=1\n"))

@@ -121,7 +121,9 @@ public struct InlineText: Equatable, Sendable {
         }
         for i in spans.indices {
             let r = spans[i].range
-            spans[i].range = (r.lowerBound + before[r.lowerBound] + at[r.lowerBound])..<(r.upperBound + before[r.upperBound])
+            let lower = r.lowerBound + before[r.lowerBound] + at[r.lowerBound]
+            // An empty span (a link without text) at an insertion moves with it and stays empty.
+            spans[i].range = lower..<max(lower, r.upperBound + before[r.upperBound])
         }
         spans += added
         text = String(String.UnicodeScalarView(scalars))
