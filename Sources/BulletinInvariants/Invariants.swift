@@ -92,7 +92,7 @@ public enum Invariants {
             }
         }
         for node in searchable.prefix(3) {
-            let part = String(String.UnicodeScalarView(ownText(node).unicodeScalars.prefix(2)))
+            let part = String(scalars: ownText(node).unicodeScalars.prefix(2))
             let query = SearchQuery(part)
             guard !query.isEmpty else { continue }
             let found = Set(HeadlineSearch.search(query, in: bulletin).map(\.node))

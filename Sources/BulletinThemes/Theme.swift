@@ -28,23 +28,35 @@ public struct PartStyle: Equatable, Sendable {
     }
 }
 
-/// A complete theme: a style for every part.
-public struct Theme: Sendable {
+/// A theme: a style for every part (the parser refuses one with a part
+/// missing; an unset part reads as the terminal's default).
+public struct Theme: Equatable, Sendable {
     public var name: String
     public var description: String
-    public var styles: [ThemePart: PartStyle]
+    /// By `ThemePart.ordinal`: a dictionary keyed by the part would cost the
+    /// runtime a conformance scan before the reader's first frame.
+    private var styles: [PartStyle?]
 
-    public init(name: String, description: String, styles: [ThemePart: PartStyle]) {
+    /// `styles` as written in a dictionary literal (the embedded themes'
+    /// generated source); a part given twice keeps its last style.
+    public init(name: String, description: String, styles: KeyValuePairs<ThemePart, PartStyle> = [:]) {
         self.name = name
         self.description = description
-        self.styles = styles
+        self.styles = Array(repeating: nil, count: ThemePart.allCases.count)
+        for (part, style) in styles { self.styles[part.ordinal] = style }
     }
 
-    public subscript(part: ThemePart) -> PartStyle { styles[part] ?? PartStyle() }
+    public subscript(part: ThemePart) -> PartStyle {
+        get { styles[part.ordinal] ?? PartStyle() }
+        set { styles[part.ordinal] = newValue }
+    }
+
+    /// Whether `part` was given a style.
+    public func defines(_ part: ThemePart) -> Bool { styles[part.ordinal] != nil }
 
     /// Whether any part sets a colour (lost on a terminal without colours).
     public var usesColour: Bool {
-        styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+        styles.contains { $0.map { $0.foreground != .terminalDefault || $0.background != .terminalDefault } ?? false }
     }
 }
 

@@ -10,7 +10,7 @@ public enum ThemeParser {
         } catch {
             throw ThemeError(path: path, line: error.line, message: error.message)
         }
-        var theme = Theme(name: name, description: "", styles: [:])
+        var theme = Theme(name: name, description: "")
         for entry in root {
             if entry.key == "description" {
                 guard case .string(let text) = entry.value else {
@@ -23,9 +23,9 @@ public enum ThemeParser {
                 throw ThemeError(path: path, line: entry.line,
                                  message: "unknown part [\(entry.key)]; parts are \(ThemePart.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            theme.styles[part] = try style(entries, part: entry.key, path: path)
+            theme[part] = try style(entries, part: entry.key, path: path)
         }
-        if let missing = ThemePart.allCases.first(where: { theme.styles[$0] == nil }) {
+        if let missing = ThemePart.allCases.first(where: { !theme.defines($0) }) {
             throw ThemeError(path: path, line: nil, message: "missing part [\(missing.rawValue)]")
         }
         return theme

@@ -9,11 +9,11 @@ import Testing
         for required in ["dark", "light", "high-contrast", "monochrome"] { #expect(names.contains(required)) }
         for name in names {
             let theme = try catalog.load(name)
-            #expect(theme.styles.count == ThemePart.allCases.count, "\(name)")
+            #expect(ThemePart.allCases.allSatisfy(theme.defines), "\(name)")
             #expect(!theme.description.isEmpty)
         }
         let mono = try catalog.load("monochrome")
-        #expect(mono.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
+        #expect(ThemePart.allCases.map { mono[$0] }.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
         #expect(mono[.selection].attributes.contains(.reverse))
     }
 
@@ -23,8 +23,7 @@ import Testing
         for entry in ThemeCatalog.builtIn {
             let compiled = try ThemeCatalog.parse(entry)
             let parsed = try ThemeParser.parse(entry.text, name: entry.name, path: "Themes/\(entry.name).toml")
-            #expect(compiled.name == parsed.name && compiled.description == parsed.description)
-            #expect(compiled.styles == parsed.styles, "\(entry.name)")
+            #expect(compiled == parsed, "\(entry.name)")
         }
     }
 

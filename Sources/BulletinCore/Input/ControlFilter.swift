@@ -30,13 +30,13 @@ public enum ControlFilter {
     /// A link target as it may be shown: no control, bidi or line-separator
     /// character (none belongs in a URL, and one would break a line).
     public static func url(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars.filter { !isRemovable($0) && !isLineSeparator($0.value) }))
+        String(scalars: scalars.filter { !isRemovable($0) && !isLineSeparator($0.value) })
     }
 
     /// `text` with each line separator turned into a space.
     public static func singleLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isLineSeparator($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isLineSeparator($0.value) ? " " : $0 }))
+        return String(scalars: text.unicodeScalars.map { isLineSeparator($0.value) ? " " : $0 })
     }
 
     /// `text` with every control character (tab and newline too) spelled

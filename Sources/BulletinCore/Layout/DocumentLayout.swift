@@ -42,7 +42,7 @@ public struct DocumentLayout: Sendable {
             // Front matter, once, as one compact line: `Date 2026-03-05 · Number 42`.
             let fields = bulletin.metadata.filter { !LineText.isTitleKey($0.key) && !$0.value.isEmpty }
             if !fields.isEmpty {
-                out += wrapped(InlineText(text: fields.map { "\($0.key) \($0.value)" }.joined(separator: " · ")),
+                out += wrapped(InlineText(text: fields.map { "\($0.key) \($0.value)" }.concatenated(separator: " · ")),
                                role: .metadata, node: index)
             }
             out.append(blank(index))

@@ -27,7 +27,7 @@ public enum LineBreaker {
     /// `wrap`, returning the lines' text.
     public static func wrapLines(_ text: String, width: Int, ambiguousWide: Bool = false) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return wrap(text, width: width, ambiguousWide: ambiguousWide).map { String(String.UnicodeScalarView(scalars[$0])) }
+        return wrap(text, width: width, ambiguousWide: ambiguousWide).map { String(scalars: scalars[$0]) }
     }
 
     /// `text` cut into pieces of at most `width` columns, at any character:

@@ -17,7 +17,7 @@ extension DocumentLayout {
             return stacked(header: header, rows: rows, node: node)
         }
         var out = self.row(header, widths: widths, alignments: table.alignments, header: true, node: node)
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: Self.ruleJoint)
+        let rule = widths.map { String(repeating: "─", count: $0) }.concatenated(separator: Self.ruleJoint)
         out.append(LayoutLine(text: rule, role: .rule, styles: [.init(range: 0..<rule.unicodeScalars.count, style: .border)], node: node))
         for cells in rows { out += row(cells, widths: widths, alignments: table.alignments, header: false, node: node) }
         return out
@@ -76,7 +76,7 @@ extension DocumentLayout {
                 }
                 let range = k < cell.ranges.count ? cell.ranges[k] : 0..<0
                 let piece = cell.scalars[range]
-                let gap = max(0, widths[c] - DisplayWidth.of(String(String.UnicodeScalarView(piece)), ambiguousWide: ambiguousWide))
+                let gap = max(0, widths[c] - DisplayWidth.of(String(scalars: piece), ambiguousWide: ambiguousWide))
                 let before = alignments[c] == .right ? gap : alignments[c] == .center ? gap / 2 : 0
                 text.append(contentsOf: repeatElement(" ", count: before))
                 let start = text.count

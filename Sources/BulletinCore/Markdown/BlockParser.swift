@@ -90,7 +90,7 @@ struct BlockParser {
                 let lines = paragraph
                 paragraph = []
                 finishAll()
-                blocks.append(.heading(level: level, inline(lines.joined(separator: "\n"), lineBreaks: false, line: paragraphLine)))
+                blocks.append(.heading(level: level, inline(lines.concatenated(separator: "\n"), lineBreaks: false, line: paragraphLine)))
             case .frontMatter:
                 break
             }
@@ -145,7 +145,7 @@ struct BlockParser {
 
     private mutating func finishItem() {
         guard let open = item else { return }
-        blocks.append(.listItem(marker: open.marker, level: open.level, inline(open.lines.joined(separator: "\n"), line: itemLine)))
+        blocks.append(.listItem(marker: open.marker, level: open.level, inline(open.lines.concatenated(separator: "\n"), line: itemLine)))
         item = nil
     }
 
@@ -184,7 +184,7 @@ struct BlockParser {
     }
 
     private mutating func emitParagraph(_ lines: [String]) {
-        blocks.append(.paragraph(inline(lines.joined(separator: "\n"), line: heldLine)))
+        blocks.append(.paragraph(inline(lines.concatenated(separator: "\n"), line: heldLine)))
     }
 
     private mutating func finishQuote() {
@@ -192,12 +192,12 @@ struct BlockParser {
         let bytes = quote.reduce(0) { $0 + $1.utf8.count + 1 }
         guard quoteDepth + 1 < Self.maximumQuoteDepth, bytes <= Self.maximumNestedQuoteBytes else {
             // Past the bounds, the text without its deeper quote markers.
-            let content = quote.map { Self.droppingQuoteMarkers($0) }.joined(separator: "\n")
+            let content = quote.map { Self.droppingQuoteMarkers($0) }.concatenated(separator: "\n")
             quote = []
             blocks.append(.quote([.paragraph(inline(content, line: quoteLine))]))
             return
         }
-        let content = quote.joined(separator: "\n")
+        let content = quote.concatenated(separator: "\n")
         quote = []
         // The quote's content is a document of its own: lists stay lists.
         let nested = SourceText(content)
@@ -207,7 +207,7 @@ struct BlockParser {
 
     private mutating func finishHTML() {
         guard !html.isEmpty else { return }
-        for var text in HTMLText.paragraphs(html.joined(separator: "\n"), references: references) {
+        for var text in HTMLText.paragraphs(html.concatenated(separator: "\n"), references: references) {
             text.line = htmlLine
             blocks.append(.paragraph(text))
         }

@@ -23,7 +23,7 @@ enum HTMLEntities {
             end += 1
         }
         guard end < input.count, input[end] == ";", end > index + 1 else { return nil }
-        let name = String(String.UnicodeScalarView(input[(index + 1)..<end]))
+        let name = String(scalars: input[(index + 1)..<end])
         let length = end - index + 1
         if name.hasPrefix("#") {
             let digits = name.dropFirst()

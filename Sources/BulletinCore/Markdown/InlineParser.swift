@@ -268,7 +268,7 @@ struct InlineParser {
         let text = Array(input[position..<end])
         let start = output.count
         emit(text)
-        let url = scheme.first == "w" ? "http://" + String(String.UnicodeScalarView(text)) : String(String.UnicodeScalarView(text))
+        let url = scheme.first == "w" ? "http://" + String(scalars: text) : String(scalars: text)
         spans.append(.init(range: start..<output.count, style: .link(url: ControlFilter.url(url.unicodeScalars)), line: sourceLine))
         position = end
         return true
@@ -281,7 +281,7 @@ struct InlineParser {
         guard let first = peek(1), first.isASCII, first.properties.isAlphabetic || first == "/" || first == "!" else { return false }
         let end = nextAngle.find(in: input, from: position)
         guard end < input.count, end - position <= Self.maximumTagLength else { return false }
-        let inside = String(String.UnicodeScalarView(input[(position + 1)..<end]))
+        let inside = String(scalars: input[(position + 1)..<end])
         if inside.contains("\n") && !inside.hasPrefix("!--") { return false }
         let lower = inside.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") {

@@ -84,7 +84,7 @@ public struct InlineText: Equatable, Sendable {
     func substrings(_ ranges: [Range<Int>]) -> [String] {
         guard !ranges.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
-        return ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
+        return ranges.map { String(scalars: scalars[$0]) }
     }
 
     /// A piece of text to insert at a scalar offset; from its scalar `from`
@@ -126,7 +126,7 @@ public struct InlineText: Equatable, Sendable {
             spans[i].range = lower..<max(lower, r.upperBound + before[r.upperBound])
         }
         spans += added
-        text = String(String.UnicodeScalarView(scalars))
+        text = String(scalars: scalars)
     }
 
     /// Bytes that can begin inline markup, an entity or a line break, and

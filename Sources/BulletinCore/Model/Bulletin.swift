@@ -89,6 +89,6 @@ public enum BulletinParser {
         if path == "-" { return "standard input" }
         var name = Substring(path.split(separator: "/").last ?? Substring(path))
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
-        return String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && !ControlFilter.isRemovable($0) }))
+        return String(scalars: name.unicodeScalars.filter { $0.value >= 0x20 && !ControlFilter.isRemovable($0) })
     }
 }

@@ -27,38 +27,32 @@ struct TOCCandidate {
 
     /// Candidates in the order they are tried.
     static func find(in scan: OutlineScan, titleHeading: Int?) -> [TOCCandidate] {
-        // Entries come in heading order: group them as slices, without copying.
-        var byHeading: [Int: ArraySlice<OutlineScan.Entry>] = [:]
-        var start = 0
-        for i in scan.entries.indices where i + 1 == scan.entries.count || scan.entries[i + 1].heading != scan.entries[i].heading {
-            byHeading[scan.entries[i].heading] = scan.entries[start...i]
-            start = i + 1
-        }
+        let byHeading = EntryGroups(scan)
         var found: [TOCCandidate] = []
         if let named = contentsList(scan, byHeading) { found.append(named) }
         if let sections = sectionRun(scan, byHeading, titleHeading: titleHeading) { found.append(sections) }
-        if let preamble = preambleLines(Array(byHeading[titleHeading ?? -1] ?? [])) { found.append(preamble) }
+        if let preamble = preambleLines(Array(byHeading[titleHeading ?? -1])) { found.append(preamble) }
         return found
     }
 
     /// `## Section` headings, each followed only by short lines, up to the
     /// first heading without lines or the first repeated section title.
-    static func sectionRun(_ scan: OutlineScan, _ byHeading: [Int: ArraySlice<OutlineScan.Entry>], titleHeading: Int?) -> TOCCandidate? {
+    static func sectionRun(_ scan: OutlineScan, _ byHeading: EntryGroups, titleHeading: Int?) -> TOCCandidate? {
         let first = (titleHeading ?? -1) + 1
         guard first < scan.headings.count else { return nil }
         let level = scan.headings[first].level
-        var seen: Set<FoldedKey> = []
+        var seen = FoldedKeyTable(capacity: scan.headings.count - first)
         var run: [Int] = []
         var titles: [(String, FoldedKey)] = []
         var lines: [(entry: OutlineScan.Entry, section: Int)] = []
         for index in first..<scan.headings.count {
             let heading = scan.headings[index]
-            let under = byHeading[index] ?? []
+            let under = byHeading[index]
             let title = InlineText(markdown: heading.markdown).text
             let key = FoldedKey(title)
-            guard heading.level == level, !under.isEmpty, !seen.contains(key),
+            guard heading.level == level, !under.isEmpty, seen[key] == nil,
                   under.allSatisfy({ $0.text.utf8.count <= OutlineScan.longLine }) else { break }
-            seen.insert(key)
+            seen.updateValue(index, forKey: key)
             run.append(index)
             lines += under.map { ($0, titles.count) }
             titles.append((title, key))
@@ -70,13 +64,13 @@ struct TOCCandidate {
 
     /// A heading such as `目录` or `Contents` over a list of headlines,
     /// numbered or bulleted, items possibly wrapped over two lines.
-    static func contentsList(_ scan: OutlineScan, _ byHeading: [Int: ArraySlice<OutlineScan.Entry>]) -> TOCCandidate? {
-        for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && byHeading[index] != nil {
+    static func contentsList(_ scan: OutlineScan, _ byHeading: EntryGroups) -> TOCCandidate? {
+        for (index, heading) in scan.headings.enumerated() where heading.markdown.utf8.count <= 40 && !byHeading[index].isEmpty {
             guard contentsTitles.contains(SearchFolding.key(InlineText(markdown: heading.markdown).text)) else { continue }
             var items: [(line: Int, text: String)] = []
             var lastLine = heading.line
             var itemsParenthesized: Bool?
-            for line in byHeading[index] ?? [] {
+            for line in byHeading[index] {
                 let startsItem = line.isListItem || ListNumbering.hasMarker(line.text)
                 let parenthesized = startsItem && ListNumbering.isParenthesized(line.text)
                 // Part of the summary, but not headlines: an intro line ending
@@ -162,7 +156,7 @@ enum ListNumbering {
         var scalars = Array(text.unicodeScalars)
         scalars.removeFirst(markerLength(scalars))
         while let last = scalars.last, trailing.contains(last) || last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars)).trimmingSpaces
+        return String(scalars: scalars).trimmingSpaces
     }
 
     /// Length of `1.`, `(2)`, `（三）`, `四、` or a bullet at the start.
@@ -182,5 +176,27 @@ enum ListNumbering {
         i += 1
         while i < s.count, s[i] == " " { i += 1 }
         return i
+    }
+}
+
+/// The scan's entries grouped by the heading they follow (-1: before the
+/// first), as slices of one array. Entries come in heading order, so the
+/// groups are prefix sums of per-heading counts: plain `[Int]`s, where a
+/// dictionary of slices costs the Swift runtime a conformance scan at start.
+struct EntryGroups {
+    private let entries: [OutlineScan.Entry]
+    /// Heading `h`'s entries are `entries[bounds[h + 1]..<bounds[h + 2]]`.
+    private var bounds: [Int]
+
+    init(_ scan: OutlineScan) {
+        entries = scan.entries
+        bounds = Array(repeating: 0, count: scan.headings.count + 2)
+        for entry in entries { bounds[entry.heading + 2] += 1 }
+        for i in bounds.indices.dropFirst() { bounds[i] += bounds[i - 1] }
+    }
+
+    subscript(heading: Int) -> ArraySlice<OutlineScan.Entry> {
+        guard heading >= -1, heading + 2 < bounds.count else { return [] }
+        return entries[bounds[heading + 1]..<bounds[heading + 2]]
     }
 }

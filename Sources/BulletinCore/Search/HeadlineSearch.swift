@@ -4,7 +4,7 @@ public struct SearchQuery: Sendable {
 
     public init(_ text: String) {
         keywords = text.unicodeScalars.split { $0.properties.isWhitespace }
-            .map { FoldedText(String(String.UnicodeScalarView($0))) }
+            .map { FoldedText(String(scalars: $0)) }
             .filter { !$0.isEmpty }
     }
 

@@ -51,7 +51,7 @@ struct StyledRun {
         while start < scalars.count && column < limit {
             var end = start + 1
             while end < scalars.count && styles[end] == styles[start] { end += 1 }
-            column = grid.write(String(String.UnicodeScalarView(scalars[start..<end])), x: column, y: y, limit: limit, style: styles[start])
+            column = grid.write(String(scalars: scalars[start..<end]), x: column, y: y, limit: limit, style: styles[start])
             start = end
         }
         return column
