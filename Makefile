@@ -3,12 +3,12 @@
 # make uninstall [PREFIX=DIR] removes them. make binary builds the release
 # only (bench/build.sh uses it, so benchmarks measure what users install).
 #
-# The release links the Swift runtime, libstdc++ and ncursesw statically and
+# The release links the Swift runtime, libstdc++, ncursesw and SQLite statically and
 # is not position-independent: each cuts what the dynamic loader does before
 # main (no relocation of the runtime's metadata, none of libstdc++'s ~5,000
 # symbol lookups, no ncursesw and tinfo to map; measured in bench/README.md).
 # The static libraries are found first through a folder of their own, as
-# swiftc asks for -lstdc++ and -lncursesw itself; there libncursesw.a is a
+# swiftc asks for -lstdc++, -lncursesw and -lsqlite3 itself; there libncursesw.a is a
 # linker script grouping ncursesw with the tinfo it needs.
 # The binary has no $ORIGIN run path: it needs no library beside it.
 PREFIX ?= /usr/local
@@ -33,13 +33,17 @@ $(STATIC_CXX)/libstdc++.a:
 	mkdir -p $(STATIC_CXX)
 	ln -sf "$$(c++ -print-file-name=libstdc++.a)" $@
 
+$(STATIC_CXX)/libsqlite3.a:
+	mkdir -p $(STATIC_CXX)
+	ln -sf "$$(c++ -print-file-name=libsqlite3.a)" $@
+
 $(STATIC_CXX)/libncursesw.a:
 	mkdir -p $(STATIC_CXX)
 	echo "GROUP ( $$(c++ -print-file-name=libncursesw.a) $$(c++ -print-file-name=libtinfo.a) )" > $@
 
 # Debug info stripped (symbols kept, for backtraces): the launch faults in
 # fewer pages, about 0.7 ms of the reader's 4.5 ms to its first frame.
-binary: $(STATIC_CXX)/libstdc++.a $(STATIC_CXX)/libncursesw.a
+binary: $(STATIC_CXX)/libstdc++.a $(STATIC_CXX)/libncursesw.a $(STATIC_CXX)/libsqlite3.a
 	swift build $(FLAGS) --product bulletin
 	strip --strip-debug $(BIN)
 

@@ -34,10 +34,17 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The thin ncurses backend: cell grid to screen, input to events, signals.
         .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw", "CMappedFile"]),
+        // SQLite, the system library (Debian libsqlite3-dev): no Foundation,
+        // which GRDB would bring into every launch, and linked statically by
+        // `make binary`.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The library of many bulletins: the persistent index and reading
+        // state in SQLite, identities that survive renames. No terminal code.
+        .target(name: "BulletinLibrary", dependencies: ["BulletinCore", "CSQLite", "CByteScan"]),
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinCore", "BulletinReader", "BulletinTerminal",
+                "BulletinCore", "BulletinReader", "BulletinTerminal", "BulletinLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,7 @@ let package = Package(
         .executableTarget(name: "reader-bench", dependencies: ["BulletinReader"], path: "bench/ReaderBench"),
         .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
+        .testTarget(name: "BulletinLibraryTests", dependencies: ["BulletinLibrary"]),
         // The fuzz invariants on generated bulletins and on every saved fuzz finding.
         .testTarget(name: "BulletinPropertyTests", dependencies: ["BulletinInvariants"]),
         // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes,

@@ -22,9 +22,12 @@ struct BulletinCommand: ParsableCommand {
           bulletin search 2021年 archive/
           bulletin search "就业 北京" a.md b.md --json
           bulletin cat digest.md --width 60
+          bulletin list archive/
+          bulletin index archive/
         """,
         version: BulletinCommand.version,
-        subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, LinksCommand.self, ThemesCommand.self],
+        subcommands: [ReadCommand.self, TocCommand.self, SearchCommand.self, CatCommand.self, LinksCommand.self, ListCommand.self,
+                      IndexCommand.self, ThemesCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinCore
+import BulletinLibrary
 import Glibc
 
 struct SearchCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct SearchCommand: ParsableCommand {
         Directories are searched recursively for *.md, *.markdown and *.txt. Prints \
         PATH:LINE: Section > Region | Headline for articles, PATH:LINE: Section for \
         sections and PATH:LINE: Section > Heading for deeper headings, best first. \
-        Exit status: 0 with hits, 1 with none, 2 on error.
+        Exit status: 0 with hits, 1 with none, 2 on error. When the library index exists         (see `bulletin index`), files whose size, mtime and inode match their row are         searched there, without reading them; --index refreshes it first. The hits are         the same either way.
 
         Examples:
           bulletin search 2021年 digest.md
@@ -29,6 +30,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of hits with match offsets.")
     var json = false
 
+    @Flag(help: "Build or refresh the library index of these paths first, then search it.")
+    var index = false
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -36,8 +40,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
-        let outcome = ArchiveSearch.search(SearchQuery(query), files: files, encoding: try input.resolvedEncoding())
+        let encoding = try input.resolvedEncoding()
+        let outcome = search(encoding: encoding)
         for error in outcome.errors { printError("bulletin: \(error.description)") }
         if json {
             var writer = JSONWriter()
@@ -51,5 +55,20 @@ struct SearchCommand: ParsableCommand {
             out.flush()
         }
         finish(!outcome.errors.isEmpty ? 2 : outcome.hits.isEmpty ? 1 : 0, keeping: outcome)
+    }
+
+    /// Through the index when it exists (or --index makes it) and no
+    /// encoding is forced (the index holds what auto-detection read).
+    func search(encoding: TextEncoding?) -> ArchiveSearch.Outcome {
+        let query = SearchQuery(self.query)
+        if index && encoding == nil {
+            let (index, files, _) = LibraryStore.refreshed(paths)
+            return orFail { () throws(SQLiteError) in try IndexedSearch.search(query, files: files, index: index) }
+        }
+        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
+        guard encoding == nil, !paths.contains("-"), access(LibraryStore.paths.indexFile, R_OK) == 0 else {
+            return ArchiveSearch.search(query, files: files, encoding: encoding)
+        }
+        return orFail { () throws(SQLiteError) in try IndexedSearch.search(query, files: files, index: LibraryStore.openIndex()) }
     }
 }

@@ -117,7 +117,7 @@ public enum FileReader {
         return try readAll(fd: spillFD, sizeHint: total, path: path, limit: limit, expected: total)
     }
 
-    static func openError(path: String, errno code: Int32) -> BulletinError {
+    public static func openError(path: String, errno code: Int32) -> BulletinError {
         code == ENOENT || code == ENOTDIR ? .missing(path: path) : .unreadable(path: path, reason: systemMessage(code))
     }
 

@@ -27,6 +27,22 @@ public struct OutlineNode: Equatable, Sendable {
     /// Line of the matching TOC entry, for articles.
     public var tocLine: Int?
 
+    public init(kind: Kind, level: Int, depth: Int, text: String, region: String?, headline: String, line: Int,
+                bodyStart: Int, bodyEnd: Int, bodyLine: Int, parent: Int? = nil, tocLine: Int? = nil) {
+        self.kind = kind
+        self.level = level
+        self.depth = depth
+        self.text = text
+        self.region = region
+        self.headline = headline
+        self.line = line
+        self.bodyStart = bodyStart
+        self.bodyEnd = bodyEnd
+        self.bodyLine = bodyLine
+        self.parent = parent
+        self.tocLine = tocLine
+    }
+
     /// `Region | Headline`, or the headline alone.
     public var displayTitle: String {
         RegionSplit.join(region: region, headline: headline)

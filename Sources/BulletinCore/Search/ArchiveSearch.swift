@@ -5,11 +5,18 @@ public enum ArchiveSearch {
         public var hits: [SearchHit]
         /// Files that could not be read, in order.
         public var errors: [BulletinError]
+
+        public init(hits: [SearchHit], errors: [BulletinError]) {
+            self.hits = hits
+            self.errors = errors
+        }
     }
 
     /// `prefilter: false` parses every file (the prefilter never changes
-    /// results; tests compare both ways).
-    public static func search(_ query: SearchQuery, files: [String], encoding: TextEncoding? = nil,
+    /// results; tests compare both ways). `orders`: each file's place among
+    /// all searched, for ties (default: its place in `files`), when the
+    /// library index answers for the others.
+    public static func search(_ query: SearchQuery, files: [String], orders: [Int]? = nil, encoding: TextEncoding? = nil,
                               prefilter: Bool = true) -> Outcome {
         let filter = prefilter && encoding == nil ? SearchPrefilter(query) : nil
         // Each file's hits, and its error: a file that shrank while it was
@@ -20,7 +27,7 @@ public enum ArchiveSearch {
                 var found: [SearchHit] = []
                 if filter?.excludes(storage.buffer) != true {
                     let source = try SourceDecoder.decode(storage, path: files[i], forcing: encoding)
-                    found = HeadlineSearch.search(query, in: BulletinParser.parse(source, path: files[i]), order: i)
+                    found = HeadlineSearch.search(query, in: BulletinParser.parse(source, path: files[i]), order: orders?[i] ?? i)
                 }
                 return (found, storage.shrankAtCheckingFile() != nil ? .shrank(path: files[i]) : nil)
             } catch {

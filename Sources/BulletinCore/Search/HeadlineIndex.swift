@@ -23,10 +23,13 @@ public struct HeadlineIndex: Sendable {
         kind == .section || kind == .article || kind == .heading
     }
 
-    public init(_ bulletin: Bulletin) {
-        path = bulletin.path
-        outline = bulletin.outline
-        nodes = outline.nodes.indices.filter { Self.isSearchable(bulletin.outline[$0].kind) }
+    public init(_ bulletin: Bulletin) { self.init(path: bulletin.path, outline: bulletin.outline) }
+
+    /// An outline read back from the library index searches as its bulletin did.
+    public init(path: String, outline: Outline) {
+        self.path = path
+        self.outline = outline
+        nodes = outline.nodes.indices.filter { Self.isSearchable(outline[$0].kind) }
         sectionSlot.reserveCapacity(nodes.count)
         for index in nodes {
             let node = outline[index]
@@ -45,6 +48,18 @@ public struct HeadlineIndex: Sendable {
             slotOfSection[section] = slot
             sectionSlot.append(slot)
         }
+    }
+
+    /// Every folded field, each followed by U+0001 (which folding never
+    /// makes): a keyword found nowhere in it matches no node, so an index
+    /// can rule a bulletin out by a substring test (`FoldedText.string`).
+    public var foldedText: String {
+        var out = String.UnicodeScalarView()
+        for s in 0..<(bounds.count - 1) {
+            for k in Int(bounds[s])..<Int(bounds[s + 1]) { out.append(Unicode.Scalar(scalars[k]) ?? "\u{FFFD}") }
+            out.append("\u{1}")
+        }
+        return String(out)
     }
 
     mutating func append(_ text: String) {

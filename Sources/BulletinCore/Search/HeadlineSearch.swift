@@ -41,7 +41,7 @@ public struct SearchHit: Sendable {
     public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 
     /// True if `a` ranks before `b`.
-    static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool {
+    public static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool {
         if a.rank.headlineKeywords != b.rank.headlineKeywords { return a.rank.headlineKeywords > b.rank.headlineKeywords }
         if a.rank.firstPosition != b.rank.firstPosition { return a.rank.firstPosition < b.rank.firstPosition }
         if a.rank.coverage != b.rank.coverage { return a.rank.coverage > b.rank.coverage }

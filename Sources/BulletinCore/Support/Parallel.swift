@@ -65,7 +65,7 @@ public enum Parallel {
 
     /// `(0..<count).map(transform)` on all cores, each worker taking the next
     /// index when it is done: for items of very different cost, like files.
-    static func mapTakingTurns<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    public static func mapTakingTurns<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count: count)
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(transform) { transform in

@@ -6,6 +6,13 @@ public struct FoldedText: Equatable, Sendable {
     public var scalars: [UInt32] = []
     public var origin: [Int32] = []
 
+    /// The folded scalars as a string, to find in `HeadlineIndex.foldedText`.
+    public var string: String {
+        var out = String.UnicodeScalarView()
+        for value in scalars { out.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+        return String(out)
+    }
+
     public init(_ text: some StringProtocol) {
         scalars.reserveCapacity(text.utf8.count)
         origin.reserveCapacity(text.utf8.count)

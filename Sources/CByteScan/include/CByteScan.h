@@ -2,6 +2,7 @@
 #define C_BYTE_SCAN_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /// Like memmem, tuned for needles of one UTF-8 character:
 /// the first occurrence of `needle` in `haystack`, or NULL.
@@ -15,5 +16,8 @@ bool utf8_needs_cleaning(const unsigned char *bytes, size_t length);
 /// How many times `byte` occurs in `bytes` (a loop the compiler vectorises):
 /// line numbers at an offset deep in a big file.
 size_t count_byte(const unsigned char *bytes, size_t length, unsigned char byte);
+
+// A 64-bit fingerprint of the bytes' content (the library index's).
+uint64_t fingerprint64(const unsigned char *bytes, size_t length);
 
 #endif

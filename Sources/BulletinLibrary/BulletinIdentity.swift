@@ -1,0 +1,35 @@
+import BulletinCore
+import CByteScan
+
+/// The names reading state is kept under, so it follows a bulletin across
+/// renames, moves and edits. A bulletin is its folded title and date, or
+/// its content fingerprint when it has neither (a title taken from the
+/// file name is none: it changes with a rename). An article is its folded
+/// headline with an occurrence number for repeated headlines.
+public enum BulletinIdentity {
+    public static func of(_ bulletin: Bulletin, dating: BulletinDating, fingerprint: String) -> String {
+        let titled = bulletin.title == BulletinParser.fileStem(bulletin.path) ? "" : FoldedText(bulletin.title).string
+        if titled.isEmpty && dating.date == nil { return "fp:" + fingerprint }
+        return "t:" + titled + "|" + (dating.date?.iso ?? "")
+    }
+
+    /// Article keys by node index: `headline#occurrence`, folded.
+    public static func articleKeys(_ outline: Outline) -> [Int: String] {
+        var seen: [String: Int] = [:]
+        var keys: [Int: String] = [:]
+        for (i, node) in outline.nodes.enumerated() where node.kind == .article {
+            let folded = FoldedText(node.headline).string
+            let occurrence = seen[folded, default: 0]
+            seen[folded] = occurrence + 1
+            keys[i] = folded + "#" + String(occurrence)
+        }
+        return keys
+    }
+
+    /// Sixteen hex digits of the bytes' fingerprint.
+    public static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let value = fingerprint64(bytes.baseAddress, bytes.count)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,100 @@
+import BulletinCore
+import Glibc
+
+/// Brings the index up to date with the files of a library: a file whose
+/// size, mtime or inode differs from its row (or that has none) is parsed
+/// again, on all cores, in batches each stored in one transaction; rows of
+/// files gone from the folders walked are dropped. Nothing else is read.
+public enum IndexRefresh {
+    public struct Outcome: Sendable {
+        /// Each file's row, in the order given; nil where it could not be read.
+        public var rows: [IndexedBulletin?]
+        public var parsed: Int
+        public var removed: Int
+        public var errors: [BulletinError]
+    }
+
+    static let batchSize = 128
+
+    /// `files`: as `ArchiveWalker` found them under `roots` (the paths the
+    /// user named). `progress(done, total)` follows each stored batch.
+    public static func refresh(_ index: LibraryIndex, files: [String], roots: [String], encoding: TextEncoding? = nil,
+                               progress: (Int, Int) -> Void = { _, _ in }) throws(SQLiteError) -> Outcome {
+        var known = try index.allBulletins()
+        let found = stamps(files)
+        var stale: [Int] = []
+        for (i, file) in found.enumerated() where file.map({ known[$0.absolute]?.stamp != $0.stamp }) ?? true { stale.append(i) }
+        var errors: [BulletinError] = []
+        var done = 0
+        for start in stride(from: 0, to: stale.count, by: batchSize) {
+            let batch = Array(stale[start..<min(stale.count, start + batchSize)])
+            let parsed = Parallel.mapTakingTurns(count: batch.count) { k -> Result<LibraryIndex.Entry, BulletinError> in
+                let i = batch[k]
+                guard let file = found[i] else { return .failure(FileReader.openError(path: files[i], errno: ENOENT)) }
+                return Result { () throws(BulletinError) in
+                    let bulletin = try BulletinParser.parse(path: files[i], encoding: encoding)
+                    return LibraryIndex.Entry(path: file.absolute, stamp: file.stamp, bulletin: bulletin,
+                                              fingerprint: BulletinIdentity.fingerprint(bulletin.source.bytes))
+                }
+            }
+            var entries: [LibraryIndex.Entry] = []
+            for result in parsed {
+                switch result {
+                case .success(let entry): entries.append(entry)
+                case .failure(let error): errors.append(error)
+                }
+            }
+            try index.store(entries)
+            done += batch.count
+            progress(done, stale.count)
+        }
+        let present = Set(found.compactMap { $0?.absolute })
+        let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
+        let gone = known.keys.filter { path in !present.contains(path) && scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } }
+        try index.remove(paths: gone)
+        if !stale.isEmpty || !gone.isEmpty {
+            known = try index.allBulletins()
+            try index.setMeta("updated", String(time(nil)))
+        }
+        let rows = found.map { file in file.flatMap { known[$0.absolute] } }
+        return Outcome(rows: rows, parsed: stale.count - errors.count, removed: gone.count, errors: errors)
+    }
+
+    /// Each file's absolute path and stamp (nil when it cannot be seen),
+    /// resolving each folder once: `realpath` stats every component.
+    public static func stamps(_ paths: [String]) -> [(absolute: String, stamp: FileStamp)?] {
+        var folders: [Substring: String?] = [:]
+        return paths.map { path in
+            let path = path.contains("/") ? path : "./" + path
+            let slash = path.lastIndex(of: "/")!
+            let folder = path[..<slash]
+            let resolved = folders[folder] ?? realPath(folder.isEmpty ? "/" : String(folder))
+            folders[folder] = resolved
+            guard let resolved else { return nil }
+            return stamp(absolute: (resolved == "/" ? "" : resolved) + path[slash...])
+        }
+    }
+
+    /// The file's absolute path and stamp, or nil when it cannot be seen.
+    public static func stamp(_ path: String) -> (absolute: String, stamp: FileStamp)? { stamps([path])[0] }
+
+    /// The stamp of a file by a path whose folders are resolved already
+    /// (the file itself may be a link: its target is what is read).
+    static func stamp(absolute: String) -> (absolute: String, stamp: FileStamp)? {
+        var info = stat()
+        guard stat(absolute, &info) == 0 else { return nil }
+        let mtime = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        return (absolute, FileStamp(size: Int(info.st_size), mtime: mtime, inode: Int(info.st_ino)))
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

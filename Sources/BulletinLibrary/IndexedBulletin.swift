@@ -1,0 +1,52 @@
+import BulletinCore
+
+/// One bulletin file as the library index holds it.
+public struct IndexedBulletin: Equatable, Sendable {
+    public var id: Int
+    /// Absolute path, as found when indexed.
+    public var path: String
+    public var stamp: FileStamp
+    public var fingerprint: String
+    /// What reading state is kept under (`BulletinIdentity`).
+    public var identity: String
+    public var title: String
+    public var dating: BulletinDating
+    public var sections: Int
+    public var articles: Int
+    public var warnings: Int
+
+    /// Newest first: by date (dated ones first), then issue number, then
+    /// file name, each descending; the path settles the rest.
+    public static func newestFirst(_ a: IndexedBulletin, _ b: IndexedBulletin) -> Bool {
+        switch (a.dating.date, b.dating.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        switch (a.dating.number, b.dating.number) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        let (x, y) = (Self.name(a.path), Self.name(b.path))
+        return x != y ? x > y : a.path > b.path
+    }
+
+    static func name(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+}
+
+/// What says a file changed since it was indexed, without reading it.
+public struct FileStamp: Equatable, Sendable {
+    public var size: Int
+    /// Modification time in nanoseconds.
+    public var mtime: Int
+    public var inode: Int
+
+    public init(size: Int, mtime: Int, inode: Int) {
+        self.size = size
+        self.mtime = mtime
+        self.inode = inode
+    }
+}

@@ -1,0 +1,158 @@
+import BulletinCore
+import Glibc
+
+/// The persistent index of a library (`$XDG_CACHE_HOME/bulletin/index.sqlite`):
+/// a row per bulletin file (stamp, fingerprint, identity, title, date,
+/// number, counts, folded search text) and its outline rows, so a warm
+/// start, `list` and `search` read no bulletin that has not changed.
+/// Rebuildable: deleting it loses nothing but time.
+public final class LibraryIndex {
+    let db: SQLiteDatabase
+    /// Set when a damaged index was moved aside on opening.
+    public let notice: String?
+
+    static let schema = """
+        CREATE TABLE files(
+            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL, mtime INTEGER NOT NULL, inode INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL, identity TEXT NOT NULL, title TEXT NOT NULL,
+            date TEXT, number INTEGER, sections INTEGER NOT NULL, articles INTEGER NOT NULL,
+            warnings INTEGER NOT NULL, search TEXT NOT NULL);
+        CREATE INDEX files_identity ON files(identity);
+        CREATE TABLE nodes(
+            file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+            kind TEXT NOT NULL, level INTEGER NOT NULL, depth INTEGER NOT NULL,
+            text TEXT NOT NULL, region TEXT, headline TEXT NOT NULL, line INTEGER NOT NULL,
+            body_start INTEGER NOT NULL, body_end INTEGER NOT NULL, body_line INTEGER NOT NULL,
+            parent INTEGER, toc_line INTEGER, article_key TEXT,
+            PRIMARY KEY(file, ord)) WITHOUT ROWID;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """
+    static let version = 1
+
+    public init(path: String) throws(SQLiteError) {
+        let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version).open()
+        db = opened.database
+        notice = opened.notice
+    }
+
+    public var path: String { db.path }
+
+    // MARK: - Reading
+
+    static let fileColumns = "id, path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings"
+
+    static func bulletin(_ row: SQLiteStatement) -> IndexedBulletin {
+        IndexedBulletin(id: row.integer(0), path: row.text(1),
+                        stamp: FileStamp(size: row.integer(2), mtime: row.integer(3), inode: row.integer(4)),
+                        fingerprint: row.text(5), identity: row.text(6), title: row.text(7),
+                        dating: BulletinDating(date: row.optionalText(8).flatMap(IssueDate.init(iso:)), number: row.optionalInteger(9)),
+                        sections: row.integer(10), articles: row.integer(11), warnings: row.integer(12))
+    }
+
+    /// Every indexed bulletin, by absolute path.
+    public func allBulletins() throws(SQLiteError) -> [String: IndexedBulletin] {
+        let statement = try db.prepare("SELECT \(Self.fileColumns) FROM files")
+        var result: [String: IndexedBulletin] = [:]
+        while try statement.step() {
+            let row = Self.bulletin(statement)
+            result[row.path] = row
+        }
+        return result
+    }
+
+    /// The outline of indexed bulletin `id`, as parsing its file gave it.
+    public func outline(of id: Int) throws(SQLiteError) -> Outline {
+        let statement = try db.prepare("""
+            SELECT kind, level, depth, text, region, headline, line, body_start, body_end, body_line, parent, toc_line
+            FROM nodes WHERE file = ?1 ORDER BY ord
+            """).bind([.integer(id)])
+        var nodes: [OutlineNode] = []
+        while try statement.step() {
+            nodes.append(OutlineNode(kind: OutlineNode.Kind(rawValue: statement.text(0)) ?? .heading,
+                                     level: statement.integer(1), depth: statement.integer(2), text: statement.text(3),
+                                     region: statement.optionalText(4), headline: statement.text(5), line: statement.integer(6),
+                                     bodyStart: statement.integer(7), bodyEnd: statement.integer(8), bodyLine: statement.integer(9),
+                                     parent: statement.optionalInteger(10), tocLine: statement.optionalInteger(11)))
+        }
+        return Outline(nodes)
+    }
+
+    /// Ids of the bulletins whose folded fields hold every keyword: the
+    /// only ones a search must look at (`HeadlineIndex.foldedText`).
+    public func candidates(for query: SearchQuery) throws(SQLiteError) -> Set<Int> {
+        let test = query.keywords.indices.map { "instr(search, ?\($0 + 1)) > 0" }.joined(separator: " AND ")
+        let statement = try db.prepare("SELECT id FROM files WHERE \(test)").bind(query.keywords.map { .text($0.string) })
+        var ids = Set<Int>()
+        while try statement.step() { ids.insert(statement.integer(0)) }
+        return ids
+    }
+
+    public func meta(_ key: String) throws(SQLiteError) -> String? {
+        let statement = try db.prepare("SELECT value FROM meta WHERE key = ?1").bind([.text(key)])
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    // MARK: - Writing
+
+    /// One parsed file, ready to store.
+    public struct Entry: Sendable {
+        public var path: String
+        public var stamp: FileStamp
+        public var bulletin: Bulletin
+        public var fingerprint: String
+    }
+
+    /// Replaces the rows of `entries`' files, in one transaction.
+    public func store(_ entries: [Entry]) throws(SQLiteError) {
+        try db.transaction { () throws(SQLiteError) in
+            let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
+            let insertFile = try db.prepare("""
+                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings, search)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                """)
+            let insertNode = try db.prepare("""
+                INSERT INTO nodes(file, ord, kind, level, depth, text, region, headline, line, body_start, body_end, body_line,
+                                  parent, toc_line, article_key)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                """)
+            for entry in entries {
+                try delete.run([.text(entry.path)])
+                let bulletin = entry.bulletin, outline = bulletin.outline
+                let dating = BulletinDating(bulletin)
+                let sections = outline.nodes.count { $0.kind == .section }, articles = outline.nodes.count { $0.kind == .article }
+                try insertFile.run([
+                    .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
+                    .text(entry.fingerprint), .text(BulletinIdentity.of(bulletin, dating: dating, fingerprint: entry.fingerprint)),
+                    .text(bulletin.title), .init(dating.date?.iso), .init(dating.number), .integer(sections), .integer(articles),
+                    .integer(bulletin.warnings.count), .text(HeadlineIndex(bulletin).foldedText),
+                ])
+                let id = db.lastInsertedRow
+                let keys = BulletinIdentity.articleKeys(outline)
+                for (i, node) in outline.nodes.enumerated() {
+                    try insertNode.run([
+                        .integer(id), .integer(i), .text(node.kind.rawValue), .integer(node.level), .integer(node.depth),
+                        .text(node.text), .init(node.region), .text(node.headline), .integer(node.line),
+                        .integer(node.bodyStart), .integer(node.bodyEnd), .integer(node.bodyLine),
+                        .init(node.parent), .init(node.tocLine), .init(keys[i]),
+                    ])
+                }
+            }
+        }
+    }
+
+    /// Drops the rows of files no longer there.
+    public func remove(paths: [String]) throws(SQLiteError) {
+        guard !paths.isEmpty else { return }
+        try db.transaction { () throws(SQLiteError) in
+            let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
+            for path in paths { try delete.run([.text(path)]) }
+        }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws(SQLiteError) {
+        try db.transaction { () throws(SQLiteError) in
+            try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)").run([.text(key), .text(value)])
+        }
+    }
+}

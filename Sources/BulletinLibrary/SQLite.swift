@@ -1,0 +1,152 @@
+import CSQLite
+
+/// An SQLite error with the database it came from.
+public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+    public var code: Int32
+    public var message: String
+    public var path: String
+
+    public var description: String { "\(path): \(message)" }
+
+    /// The file is not a database, or its pages contradict each other:
+    /// set it aside and start again.
+    public var isDamage: Bool {
+        let primary = code & 0xFF
+        return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+    }
+}
+
+/// One connection to one database file; not shared between threads (each
+/// thread that writes opens its own, and WAL lets them all read at once).
+public final class SQLiteDatabase {
+    let handle: OpaquePointer
+    public let path: String
+
+    /// `readOnly`: never creates or writes the file.
+    public init(path: String, readOnly: Bool = false) throws(SQLiteError) {
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &db, flags, nil)
+        guard status == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: status, message: message, path: path)
+        }
+        handle = db
+        self.path = path
+        // Another reader writing: wait for it rather than fail.
+        sqlite3_busy_timeout(db, 5000)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func error(_ code: Int32) -> SQLiteError {
+        SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), path: path)
+    }
+
+    /// Runs statements that return no rows.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        let status = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard status == SQLITE_OK else { throw error(status) }
+    }
+
+    public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(status) }
+        return SQLiteStatement(statement, database: self)
+    }
+
+    /// `body` in one write transaction, taken at once (`IMMEDIATE`), so two
+    /// processes writing queue on the busy timeout instead of deadlocking.
+    public func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public var lastInsertedRow: Int { Int(sqlite3_last_insert_rowid(handle)) }
+
+    /// The first column of the first row of `sql`, as an integer.
+    public func integer(_ sql: String) throws(SQLiteError) -> Int? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.integer(0) : nil
+    }
+}
+
+/// A prepared statement: bind, step, read columns, reset.
+public final class SQLiteStatement {
+    let handle: OpaquePointer
+    let database: SQLiteDatabase
+
+    init(_ handle: OpaquePointer, database: SQLiteDatabase) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    public enum Value {
+        case integer(Int)
+        case text(String)
+        case null
+    }
+
+    /// Binds `values` to `?1`, `?2`, ... after a reset.
+    @discardableResult
+    public func bind(_ values: [Value]) -> SQLiteStatement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case .integer(let n): sqlite3_bind_int64(handle, index, Int64(n))
+            case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+            case .null: sqlite3_bind_null(handle, index)
+            }
+        }
+        return self
+    }
+
+    /// Steps once: true with a row to read, false when done.
+    public func step() throws(SQLiteError) -> Bool {
+        let status = sqlite3_step(handle)
+        if status == SQLITE_ROW { return true }
+        if status == SQLITE_DONE { return false }
+        throw database.error(status)
+    }
+
+    /// Runs to the end (an insert, update or delete).
+    public func run(_ values: [Value] = []) throws(SQLiteError) {
+        bind(values)
+        while try step() {}
+    }
+
+    public func integer(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    public func optionalInteger(_ column: Int32) -> Int? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : integer(column)
+    }
+
+    public func text(_ column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    public func optionalText(_ column: Int32) -> String? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)
+    }
+}
+
+extension SQLiteStatement.Value {
+    public init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    public init(_ number: Int?) { self = number.map { .integer($0) } ?? .null }
+}

@@ -1,0 +1,58 @@
+import BulletinCore
+import BulletinLibrary
+import Glibc
+
+/// The library index where the XDG variables put it, for the commands that use it.
+enum LibraryStore {
+    static var paths: StorePaths { StorePaths(environment: Environment.value) }
+
+    /// Opens (or creates) the index; a damaged one is set aside, said once
+    /// on stderr. One that cannot be written (a read-only cache folder) is
+    /// said once too, and the command works from an index in memory.
+    static func openIndex() -> LibraryIndex {
+        do {
+            let index = try LibraryIndex(path: paths.indexFile)
+            if let notice = index.notice { printError("bulletin: \(notice)") }
+            return index
+        } catch {
+            printError("bulletin: cannot use the index (\(error.description)); working without it")
+            return orFail { () throws(SQLiteError) in try LibraryIndex(path: StoreFile.inMemory) }
+        }
+    }
+
+    /// The index brought up to date with `roots`, with a progress bar on
+    /// standard error when it is a terminal.
+    static func refreshed(_ roots: [String]) -> (index: LibraryIndex, files: [String], outcome: IndexRefresh.Outcome) {
+        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: roots) }
+        let index = openIndex()
+        let bar = isatty(2) != 0 ? ProgressBar() : nil
+        let outcome = orFail { () throws(SQLiteError) in
+            try IndexRefresh.refresh(index, files: files, roots: roots) { done, total in bar?.show(done, total) }
+        }
+        bar?.clear()
+        for error in outcome.errors { printError("bulletin: \(error.description)") }
+        return (index, files, outcome)
+    }
+}
+
+/// `indexing 3,120/10,000 [#####     ]` on one terminal line, redrawn in place.
+struct ProgressBar {
+    func show(_ done: Int, _ total: Int) {
+        let width = 30, filled = total > 0 ? width * done / total : width
+        let line = "\rindexing \(Self.grouped(done))/\(Self.grouped(total)) ["
+            + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
+        write(2, line, line.utf8.count)
+    }
+
+    func clear() { write(2, "\r\u{1B}[K", 4) }
+
+    /// `3,120`.
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+}

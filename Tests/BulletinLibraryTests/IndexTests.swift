@@ -1,0 +1,126 @@
+import BulletinCore
+@testable import BulletinLibrary
+import Glibc
+import Testing
+
+@Suite struct IndexTests {
+    /// A folder of bulletins and an index beside it.
+    struct Library {
+        let folder = TemporaryFolder()
+        var indexPath: String { folder.path + "/cache/index.sqlite" }
+
+        func files() throws -> [String] { try ArchiveWalker.files(for: [folder.path + "/b"]) }
+
+        func refresh() throws -> IndexRefresh.Outcome {
+            try IndexRefresh.refresh(try LibraryIndex(path: indexPath), files: try files(), roots: [folder.path + "/b"])
+        }
+
+        /// Hits through the index, and by reading every file, as `path:line:title` lines.
+        func bothSearches(_ text: String) throws -> (indexed: [String], plain: [String]) {
+            let query = SearchQuery(text), files = try files()
+            func lines(_ hits: [SearchHit]) -> [String] { hits.map { "\($0.path):\($0.line):\($0.section ?? "")>\($0.displayTitle)" } }
+            let indexed = try IndexedSearch.search(query, files: files, index: try LibraryIndex(path: indexPath))
+            return (lines(indexed.hits), lines(ArchiveSearch.search(query, files: files).hits))
+        }
+    }
+
+    @Test func storedOutlinesAreTheParsedOnes() throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        let a = library.folder.write("b/2024-01-05.md", sampleBulletin(title: "周报 第 3 期", articles: ["就业新政", "就业培训", "就业新政"]))
+        library.folder.write("b/sub/old.md", "---\ntitle: 旧闻\ndate: 2020-02-02\n---\n\n## 一\n\n### 一条\n")
+        let outcome = try library.refresh()
+        #expect(outcome.parsed == 2 && outcome.errors.isEmpty)
+        let index = try LibraryIndex(path: library.indexPath)
+        let rows = try index.allBulletins()
+        let row = try #require(rows.values.first { $0.path.hasSuffix("2024-01-05.md") })
+        #expect(row.dating == BulletinDating(date: IssueDate(year: 2024, month: 1, day: 5), number: 3))
+        #expect(row.sections == 2 && row.articles == 4 && row.title == "周报 第 3 期")
+        #expect(try index.outline(of: row.id) == (try BulletinParser.parse(path: a)).outline)
+        // Repeated headlines get occurrence numbers.
+        let keys = BulletinIdentity.articleKeys(try index.outline(of: row.id)).values.sorted()
+        #expect(keys == ["其他消息#0", "就业培训#0", "就业新政#0", "就业新政#1"])
+        // Unchanged files are not read again.
+        #expect(try library.refresh().parsed == 0)
+    }
+
+    @Test func changesBetweenRunsAreSeenByListAndSearch() throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        library.folder.write("b/one.md", sampleBulletin(title: "一号 2024-01-01", articles: ["稀有词汇出现", "普通消息"]))
+        library.folder.write("b/two.md", sampleBulletin(title: "二号 2024-01-02", articles: ["普通消息二"]))
+        library.folder.write("b/gone.md", sampleBulletin(title: "三号 2024-01-03", articles: ["即将删除的稀有词汇"]))
+        _ = try library.refresh()
+        var (indexed, plain) = try library.bothSearches("稀有词汇")
+        #expect(indexed == plain && indexed.count == 2)
+
+        // Change one (same size is not enough to hide it: mtime moves), add one, delete one.
+        library.folder.write("b/two.md", sampleBulletin(title: "二号 2024-01-02", articles: ["稀有词汇也来了"]))
+        library.folder.write("b/new.md", sampleBulletin(title: "四号 2024-01-04", articles: ["新的稀有词汇"]))
+        unlink(library.folder.path + "/b/gone.md")
+        // Before the refresh, stale rows are read from their files: the same hits.
+        (indexed, plain) = try library.bothSearches("稀有词汇")
+        #expect(indexed == plain && indexed.count == 3)
+        let outcome = try library.refresh()
+        #expect(outcome.parsed == 2 && outcome.removed == 1)
+        (indexed, plain) = try library.bothSearches("稀有词汇")
+        #expect(indexed == plain && indexed.count == 3)
+        for query in ["北京", "普通 消息", "要闻", "其他", "没有这个词"] {
+            (indexed, plain) = try library.bothSearches(query)
+            #expect(indexed == plain, "\(query)")
+        }
+        let titles = try LibraryIndex(path: library.indexPath).allBulletins().values.sorted(by: IndexedBulletin.newestFirst).map(\.title)
+        #expect(titles == ["四号 2024-01-04", "二号 2024-01-02", "一号 2024-01-01"])
+    }
+
+    @Test(arguments: ["random", "truncated", "empty"])
+    func damagedIndexIsSetAsideAndRebuilt(_ damage: String) throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        library.folder.write("b/one.md", sampleBulletin(title: "一号", articles: ["消息"]))
+        _ = try library.refresh()
+        let folder = TemporaryFolder(existing: library.folder.path + "/cache")
+        switch damage {
+        case "random":
+            var generator = SystemRandomNumberGenerator()
+            folder.writeBytes("index.sqlite", (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        case "truncated":
+            #expect(truncate(library.indexPath, 4096) == 0)
+        default:
+            folder.writeBytes("index.sqlite", [])
+        }
+        unlink(library.indexPath + "-wal")
+        unlink(library.indexPath + "-shm")
+        let index = try LibraryIndex(path: library.indexPath)
+        let aside = folder.files(prefix: "index.sqlite.corrupt-")
+        if damage == "empty" {
+            // An empty file is an empty database: nothing to keep.
+            #expect(index.notice == nil && aside.isEmpty)
+        } else {
+            #expect(index.notice?.contains("moved aside") == true)
+            #expect(aside.count == 1)
+        }
+        #expect(try library.refresh().parsed == 1)
+        #expect(try LibraryIndex(path: library.indexPath).allBulletins().count == 1)
+    }
+
+    @Test func twoWritersAtOnceLoseNothing() throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        for i in 0..<40 { library.folder.write("b/\(i).md", sampleBulletin(title: "第 \(i) 期", articles: ["消息\(i)"])) }
+        let files = try library.files()
+        // Two connections (as two processes have) refreshing halves at once.
+        let errors = Parallel.map(count: 2) { k -> String? in
+            do {
+                let index = try LibraryIndex(path: library.indexPath)
+                let half = files.enumerated().filter { $0.offset % 2 == k }.map(\.element)
+                _ = try IndexRefresh.refresh(index, files: half, roots: half)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(errors.compactMap { $0 }.isEmpty)
+        #expect(try LibraryIndex(path: library.indexPath).allBulletins().count == 40)
+    }
+}
