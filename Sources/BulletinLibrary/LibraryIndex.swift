@@ -78,6 +78,26 @@ public final class LibraryIndex {
         return Outline(nodes)
     }
 
+    /// The article keys of indexed bulletin `id`, in document order.
+    public func articleKeys(of id: Int) throws(SQLiteError) -> [String] {
+        let statement = try db.prepare("SELECT article_key FROM nodes WHERE file = ?1 AND article_key IS NOT NULL ORDER BY ord")
+            .bind([.integer(id)])
+        var keys: [String] = []
+        while try statement.step() { keys.append(statement.text(0)) }
+        return keys
+    }
+
+    /// Unread articles of each row: its articles less those `marks` (read
+    /// article keys by identity) hold; only bulletins with marks are looked up.
+    public func unreadCounts(_ rows: [IndexedBulletin], marks: [String: Set<String>]) throws(SQLiteError) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for row in rows {
+            guard let read = marks[row.identity], !read.isEmpty else { counts[row.id] = row.articles; continue }
+            counts[row.id] = try articleKeys(of: row.id).count { !read.contains($0) }
+        }
+        return counts
+    }
+
     /// Ids of the bulletins whose folded fields hold every keyword: the
     /// only ones a search must look at (`HeadlineIndex.foldedText`).
     public func candidates(for query: SearchQuery) throws(SQLiteError) -> Set<Int> {

@@ -20,6 +20,14 @@ enum LibraryStore {
         }
     }
 
+    /// The reading state (none with --no-state); its notice said once on stderr.
+    static func openState(enabled: Bool = true) -> ReadingState {
+        guard enabled else { return ReadingState.none() }
+        let state = ReadingState(path: paths.stateFile)
+        if let notice = state.notice { printError("bulletin: \(notice)") }
+        return state
+    }
+
     /// The index brought up to date with `roots`, with a progress bar on
     /// standard error when it is a terminal.
     static func refreshed(_ roots: [String]) -> (index: LibraryIndex, files: [String], outcome: IndexRefresh.Outcome) {

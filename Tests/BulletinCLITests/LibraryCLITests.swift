@@ -23,7 +23,8 @@ import Testing
         }
 
         func run(_ arguments: [String], cache: String? = nil) throws -> CLI.Output {
-            try CLI.run(arguments, environment: ["XDG_CACHE_HOME": cache ?? self.cache])
+            try CLI.run(arguments, environment: ["XDG_CACHE_HOME": cache ?? self.cache,
+                                                 "XDG_STATE_HOME": root.appendingPathComponent("state").path])
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
@@ -44,7 +45,11 @@ import Testing
         #expect(items.map { $0["title"] as? String } == ["周报 第 12 期", "旧闻汇编", "无日期 第 3 期"])
         #expect(items[0]["date"] as? String == "2024-03-01" && items[0]["number"] as? Int == 12)
         #expect(items[2]["date"] is NSNull && items[2]["number"] as? Int == 3)
-        #expect(Set(items[0].keys) == ["path", "title", "date", "number", "sections", "articles"])
+        #expect(Set(items[0].keys) == ["path", "title", "date", "number", "sections", "articles", "unread"])
+        // Nothing read yet: every article is unread, with the state or without it.
+        #expect(items.map { $0["unread"] as? Int } == [1, 1, 1])
+        #expect(lines[0].contains("  1 articles  1 unread  "))
+        #expect(try archive.run(["list", "--unread", "--no-state", archive.folder]).stdout.split(separator: "\n").count == 3)
     }
 
     @Test func indexStatusAndFreshnessAcrossChanges() throws {
