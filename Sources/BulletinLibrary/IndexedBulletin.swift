@@ -15,26 +15,10 @@ public struct IndexedBulletin: Equatable, Sendable {
     public var articles: Int
     public var warnings: Int
 
-    /// Newest first: by date (dated ones first), then issue number, then
-    /// file name, each descending; the path settles the rest.
+    /// Newest first (`BulletinDating.isNewer`).
     public static func newestFirst(_ a: IndexedBulletin, _ b: IndexedBulletin) -> Bool {
-        switch (a.dating.date, b.dating.date) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
-        switch (a.dating.number, b.dating.number) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
-        let (x, y) = (Self.name(a.path), Self.name(b.path))
-        return x != y ? x > y : a.path > b.path
+        BulletinDating.isNewer(a.dating, a.path, than: b.dating, b.path)
     }
-
-    static func name(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
 }
 
 /// What says a file changed since it was indexed, without reading it.

@@ -143,7 +143,7 @@ public final class LibraryIndex {
                 let sections = outline.nodes.count { $0.kind == .section }, articles = outline.nodes.count { $0.kind == .article }
                 try insertFile.run([
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
-                    .text(entry.fingerprint), .text(BulletinIdentity.of(bulletin, dating: dating, fingerprint: entry.fingerprint)),
+                    .text(entry.fingerprint), .text(BulletinIdentity.of(bulletin, dating: dating) { entry.fingerprint }),
                     .text(bulletin.title), .init(dating.date?.iso), .init(dating.number), .integer(sections), .integer(articles),
                     .integer(bulletin.warnings.count), .text(HeadlineIndex(bulletin).foldedText),
                 ])

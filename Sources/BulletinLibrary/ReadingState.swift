@@ -80,12 +80,9 @@ public final class ReadingState {
     }
 
     /// Articles of `bulletin` marked read, by article key.
-    public func readArticles(of bulletin: String) -> Set<String> { articles(of: bulletin, where: "read") }
-    public func starredArticles(of bulletin: String) -> Set<String> { articles(of: bulletin, where: "starred") }
-
-    private func articles(of bulletin: String, where column: String) -> Set<String> {
+    public func readArticles(of bulletin: String) -> Set<String> {
         var keys = Set<String>()
-        try? readRows("SELECT article FROM articles WHERE bulletin = ?1 AND \(column) = 1", [.text(bulletin)]) { keys.insert($0.text(0)) }
+        try? readRows("SELECT article FROM articles WHERE bulletin = ?1 AND read = 1", [.text(bulletin)]) { keys.insert($0.text(0)) }
         return keys
     }
 

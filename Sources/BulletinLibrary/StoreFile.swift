@@ -76,11 +76,8 @@ public struct StoreFile {
 
     /// Renames the file (and its WAL and shared-memory files) aside.
     func setAside() throws(SQLiteError) -> String {
-        var now = time(nil)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let stamp = "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+        let f = UTCTime.fields(time(nil))
+        let stamp = f[0] + f[1] + f[2] + "-" + f[3] + f[4] + f[5]
         var aside = "\(path).corrupt-\(stamp)"
         var n = 1
         while access(aside, F_OK) == 0 { n += 1; aside = "\(path).corrupt-\(stamp)-\(n)" }

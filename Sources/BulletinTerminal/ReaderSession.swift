@@ -9,10 +9,12 @@ import Glibc
 /// that signal would (128 + the signal is returned only if it does not).
 public enum ReaderSession {
     /// `background`: work whose result arrives as a message (the rest of a
-    /// big library), started once the first screen is written.
+    /// big library), started once the first screen is written. `save`
+    /// keeps reading-state changes (the reading state's file).
     public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme,
-                           background: (@Sendable () -> ReaderMessage)? = nil) throws -> Int32 {
-        let status = try loop(initial, theme: theme, background: background)
+                           background: (@Sendable () -> ReaderMessage)? = nil,
+                           save: @escaping (ReadingChange) -> Void = { _ in }) throws -> Int32 {
+        let status = try loop(initial, theme: theme, background: background, save: save)
         if status > 128 { SignalGuard.end(as: status - 128) }
         return status
     }
@@ -22,7 +24,7 @@ public enum ReaderSession {
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme,
-                             background: (@Sendable () -> ReaderMessage)?) throws -> Int32 {
+                             background: (@Sendable () -> ReaderMessage)?, save: (ReadingChange) -> Void) throws -> Int32 {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
         let queue = try MessageQueue()
@@ -60,20 +62,24 @@ public enum ReaderSession {
                 changed = true
             }
             guard changed else { continue }
+            for case .saveReading(let change) in effects { save(change) }
             if effects.contains(.quit) { return 0 }
-            for effect in effects { carryOut(effect, on: terminal, state: &state) }
+            for effect in effects { carryOut(effect, on: terminal, state: &state, save: save) }
             terminal.draw(state.render())
         }
     }
 
     /// Effects are carried out here; what they give comes back as messages.
-    private static func carryOut(_ effect: ReaderEffect, on terminal: TerminalScreen, state: inout ReaderState) {
+    private static func carryOut(_ effect: ReaderEffect, on terminal: TerminalScreen, state: inout ReaderState,
+                                 save: (ReadingChange) -> Void) {
+        var followUp: [ReaderEffect] = []
+        defer { for case .saveReading(let change) in followUp { save(change) } }
         switch effect {
-        case .quit: break
+        case .quit, .saveReading: break  // both handled by the loop first
         case .repaintAll: terminal.forgetScreen()
-        case .openURL(let url): state.update(.programFinished(url: url, ExternalProgram.open(url, on: terminal)))
+        case .openURL(let url): followUp = state.update(.programFinished(url: url, ExternalProgram.open(url, on: terminal)))
         case .openFile(let path):
-            state.update(.fileOpened(path: path, Result { () throws(BulletinError) in try BulletinParser.parse(path: path) }))
+            followUp = state.update(.fileOpened(path: path, Result { () throws(BulletinError) in try BulletinParser.parse(path: path) }))
         }
     }
 

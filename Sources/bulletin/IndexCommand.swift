@@ -56,13 +56,6 @@ struct IndexCommand: ParsableCommand {
             print("under \(paths.map(ControlFilter.escaped).joined(separator: " ")): \(ProgressBar.grouped(files.count)) files, \(ProgressBar.grouped(new.count)) not indexed")
         }
         let updated = (try? index.meta("updated")).flatMap { $0.flatMap { Int($0) } }
-        print("last updated: " + (updated.map(Self.utc) ?? "never"))
-    }
-
-    static func utc(_ seconds: Int) -> String {
-        var t = time_t(seconds), parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) UTC"
+        print("last updated: " + (updated.map(UTCTime.readable) ?? "never"))
     }
 }

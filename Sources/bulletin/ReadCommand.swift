@@ -9,7 +9,10 @@ struct ReadCommand: ParsableCommand {
         discussion: """
         With no paths, opens a sample bulletin built into the program. Several paths or a \
         directory open them all, one after another; '-' reads a bulletin from standard input \
-        while keys come from the terminal. Press ? in the reader for its keys.
+        while keys come from the terminal. A library opens newest first, every bulletin \
+        folded but the one being read. What you read, star and where you stopped are kept in \
+        $XDG_STATE_HOME/bulletin/state.sqlite (--no-state: nothing read or written). Press ? \
+        in the reader for its keys.
 
         Examples:
           bulletin
@@ -25,11 +28,15 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Theme name (see `bulletin themes`) or path to a theme file.")
     var theme: String?
 
+    @Flag(help: "Read and write no reading state (read marks, stars, positions).")
+    var noState = false
+
     @OptionGroup var widths: WidthOptions
 
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        ReaderLaunch(paths: paths, theme: theme, ambiguousWide: widths.ambiguousWide, encoding: try input.resolvedEncoding()).run()
+        ReaderLaunch(paths: paths, theme: theme, ambiguousWide: widths.ambiguousWide, encoding: try input.resolvedEncoding(),
+                     keepsState: !noState).run()
     }
 }

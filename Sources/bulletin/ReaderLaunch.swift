@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinLibrary
 import BulletinReader
 import BulletinTerminal
 import Glibc
@@ -10,6 +11,8 @@ struct ReaderLaunch {
     var theme: String?
     var ambiguousWide = false
     var encoding: TextEncoding?
+    /// False with --no-state.
+    var keepsState = true
 
     func run() -> Never {
         if paths.contains("-") && isatty(0) != 0 {
@@ -43,14 +46,47 @@ struct ReaderLaunch {
     /// work loads the rest of the library.
     func read(_ plan: LibraryOpening.Plan, theme: Theme) -> Never {
         let status: Int32
+        // The sample is nobody's reading.
+        let tracking = keepsState && !paths.isEmpty
+        let state = tracking ? LibraryStore.openState() : ReadingState.none()
         do {
-            status = try ReaderSession.run({ ReaderState(library: plan.first, width: $0, height: $1, ambiguousWide: ambiguousWide,
-                                                         loading: plan.background != nil) },
-                                           theme: theme, background: plan.background)
+            status = try ReaderSession.run({ width, height in
+                var reader = ReaderState(library: plan.first, width: width, height: height, ambiguousWide: ambiguousWide,
+                                         loading: plan.background != nil, foldsOtherBulletins: true, reading: tracking ? Self.marks(state) : nil)
+                Self.resume(&reader, from: state)
+                if let notice = state.notice { reader.update(.progress(notice)) }
+                return reader
+            }, theme: theme, background: plan.background, save: { Self.save($0, to: state) })
         } catch {
             printError("bulletin: \(error)")
             finish(2, keeping: plan.first)
         }
         finish(status, keeping: plan.first)
+    }
+
+    static func marks(_ state: ReadingState) -> ReadingMarks {
+        var marks = ReadingMarks()
+        for (bulletin, articles) in state.readMarks() {
+            for article in articles { marks.read.insert(ArticleID(bulletin: bulletin, article: article)) }
+        }
+        for (bulletin, article) in state.starred() { marks.starred.insert(ArticleID(bulletin: bulletin, article: article)) }
+        return marks
+    }
+
+    /// At the last bulletin read when it is in the library, else where the
+    /// first one was left.
+    static func resume(_ reader: inout ReaderState, from state: ReadingState) {
+        let identities = reader.library.bulletins.indices.map(reader.library.identity(ofBulletin:))
+        let last = state.lastBulletin.flatMap { identities.contains($0) ? $0 : nil } ?? identities.first
+        guard let last, let position = state.position(of: last) else { return }
+        reader.resume(bulletin: last, node: position.node, line: position.line)
+    }
+
+    static func save(_ change: ReadingChange, to state: ReadingState) {
+        switch change {
+        case .read(let id, let read): state.setRead(read, bulletin: id.bulletin, article: id.article)
+        case .starred(let id, let starred): state.setStarred(starred, bulletin: id.bulletin, article: id.article)
+        case .position(let bulletin, let node, let line): state.setPosition(.init(node: node, line: line), bulletin: bulletin)
+        }
     }
 }

@@ -39,6 +39,6 @@ import Testing
         }
         let rows = [row("/a/x.md", nil, nil), row("/a/old.md", "2020-01-01", nil), row("/a/n2.md", nil, 2),
                     row("/a/new.md", "2024-05-01", nil), row("/a/n10.md", nil, 10), row("/a/y.md", nil, nil)]
-        #expect(rows.sorted(by: IndexedBulletin.newestFirst).map(\.path) == ["/a/new.md", "/a/old.md", "/a/n10.md", "/a/n2.md", "/a/y.md", "/a/x.md"])
+        #expect(rows.sorted(by: IndexedBulletin.newestFirst).map(\.path) == ["/a/new.md", "/a/old.md", "/a/n10.md", "/a/n2.md", "/a/x.md", "/a/y.md"])
     }
 }

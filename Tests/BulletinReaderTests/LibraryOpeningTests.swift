@@ -41,3 +41,32 @@ import Testing
         #expect(state.statusLine.contains("indexing 3/10"))
     }
 }
+
+/// A library opens newest first, every bulletin folded but the one being read (issue 9).
+@Suite struct LibraryOrderTests {
+    @Test func newestFirstAndOnlyTheOpenBulletinUnfolded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("order-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = [
+            "a.md": "---\ndate: 2023-05-01\n---\n\n# 五月刊\n\n## 要闻\n\n### 北京 | 五月新闻\n\n正文。\n",
+            "b.md": "# 周报 2024年1月5日\n\n## 要闻\n\n### 上海 | 一月新闻\n\n正文。\n",
+            "20220301.md": "# 旧刊\n\n## 要闻\n\n### 广州 | 三月新闻\n\n正文。\n",
+            "z.md": "# 无日期 第 9 期\n\n## 要闻\n\n### 深圳 | 无日期新闻\n\n正文。\n",
+        ]
+        for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        let plan = try LibraryOpening(paths: [dir], standardInputIsData: false).plan()
+        #expect(plan.first.bulletins.map(\.title) == ["周报 2024年1月5日", "五月刊", "旧刊", "无日期 第 9 期"])
+        var state = ReaderState(library: plan.first, width: 100, height: 30, foldsOtherBulletins: true)
+        #expect(state.tocLines.filter { !$0.isEmpty } == [
+            "▾ 周报 2024年1月5日", "  ▾ 要闻", "    上海 | 一月新闻", "▸ 五月刊", "▸ 旧刊", "▸ 无日期 第 9 期",
+        ])
+        #expect(state.screen.last?.contains("(1/4)") == true)
+        // Reading on into the next bulletin unfolds it and folds the one left.
+        state.press("]]")
+        #expect(state.tocLines.filter { !$0.isEmpty } == [
+            "▸ 周报 2024年1月5日", "▾ 五月刊", "  ▾ 要闻", "    北京 | 五月新闻", "▸ 旧刊", "▸ 无日期 第 9 期",
+        ])
+        #expect(state.screen.last?.contains("(2/4)") == true)
+    }
+}

@@ -9,6 +9,9 @@ Usage: pty_audit.py BULLETIN_BINARY
 Prints one 'ok:' line per program; exits 1 with the offending bytes."""
 import fcntl, os, re, select, struct, subprocess, sys, tempfile, termios, time
 
+# Reading state and the index of this run only.
+STATE = tempfile.mkdtemp()
+
 BIN = os.path.abspath(sys.argv[1])
 ESC = "\x1b"
 
@@ -102,7 +105,8 @@ def self_test(csi, other):
 def run_in_pty(argv, keys=(), env_extra=None, cols=100, rows=30):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", SWIFT_BACKTRACE="enable=no")
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", SWIFT_BACKTRACE="enable=no",
+               XDG_STATE_HOME=STATE, XDG_CACHE_HOME=STATE)
     env.pop("NO_COLOR", None)
     env.update(env_extra or {})
 

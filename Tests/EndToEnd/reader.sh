@@ -7,6 +7,8 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 file=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 sock="bulletin-e2e-$$"
 work=$(mktemp -d)
+# The index of this run only (the tmux server inherits it).
+export XDG_CACHE_HOME="$work/cache"
 cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
@@ -41,10 +43,13 @@ SCRIPT
 chmod +x "$work/run.sh"
 
 # A new session (in the same server, so no server start races a shutdown).
+# Each session keeps its own reading state (a reopened file would resume
+# where the last one left it) unless STATE_DIR names one to share.
 start() {
     session=$1; shift
     tmux -L "$sock" -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
-        -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no "$work/run.sh" "$@" \
+        -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no \
+        -e XDG_STATE_HOME="${STATE_DIR:-$work/state-$session}" "$work/run.sh" "$@" \
         </dev/null >/dev/null 2>&1  # the server must not hold our caller's pipes open
 }
 
@@ -288,6 +293,31 @@ keys q
 keys q
 wait_for "EXIT=0"
 echo "ok: a directory opens its readable bulletins and lists the unreadable one under w"
+
+# A library: newest first, every bulletin folded but the open one; what was
+# read and where reading stopped are there when it is opened again.
+mkdir -p "$work/lib"
+printf '# 周报 2024年1月5日\n\n## 要闻\n\n### 北京 | 最新一条\n\n正文。\n\n### 上海 | 最新二条\n\n正文。\n' > "$work/lib/b.md"
+printf -- '---\ndate: 2023-05-01\n---\n\n# 五月刊\n\n## 要闻\n\n### 广州 | 五月新闻\n\n正文。\n' > "$work/lib/a.md"
+for i in $(seq 60); do printf '第%s段。\n\n' "$i"; done >> "$work/lib/a.md"  # so the oldest stays below the screen
+printf '# 旧刊 2020-01-01\n\n## 要闻\n\n### 深圳 | 旧闻\n\n正文。\n' > "$work/lib/c.md"
+STATE_DIR="$work/libstate" start lib1 "$bin" "$work/lib"
+wait_for "b.md (1/3)"
+order=$(screen | grep -oE '[▾▸] (周报 2024年1月5日|五月刊|旧刊 2020-01-01)' | tr '\n' ' ')
+[ "$order" = "▾ 周报 2024年1月5日 ▸ 五月刊 ▸ 旧刊 2020-01-01 " ] || fail "library: not newest first and folded ($order)"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib1 | grep -qE '周报 2024年1月5日 +2 *│'" || fail "library: no unread count"
+keys ']' ']'
+wait_for "a.md (2/3)"
+keys q
+wait_for "EXIT=0"
+STATE_DIR="$work/libstate" start lib2 "$bin" "$work/lib"
+wait_for "a.md (2/3)"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 周报 2024年1月5日 *│'" || fail "reopened: the bulletin read still counts unread"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 旧刊 2020-01-01 +1 *│'" || fail "reopened: the unread one lost its count"
+[ -f "$work/libstate/bulletin/state.sqlite" ] || fail "no reading state written"
+keys q
+wait_for "EXIT=0"
+echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes where it stopped"
 
 # Standard input: a piped bulletin is read while keys come from the terminal;
 # the keyboard itself is refused as a bulletin.

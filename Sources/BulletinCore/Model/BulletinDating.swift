@@ -62,6 +62,27 @@ public struct BulletinDating: Equatable, Sendable {
             ?? Self.number(in: bulletin.title)
     }
 
+    /// The order of a library, newest first: by date (dated ones first),
+    /// then issue number (highest first); then, since a name says nothing
+    /// of age, by file name as `ls` lists them, and the path.
+    public static func isNewer(_ a: BulletinDating, _ pathA: String, than b: BulletinDating, _ pathB: String) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        switch (a.number, b.number) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        func name(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+        let (x, y) = (name(pathA), name(pathB))
+        return x != y ? x < y : pathA < pathB
+    }
+
     /// The first date written in `text`: `2021年6月4日`, `2024-01-05`,
     /// `2024/1/5`, `2024.01.05`, `20240105` (eight digits standing alone),
     /// `January 5, 2024` or `5 Jan 2024`. Full-width digits count.

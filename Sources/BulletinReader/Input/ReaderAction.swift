@@ -26,6 +26,8 @@ public enum ReaderAction: Equatable, Sendable {
     case showHelp, showWarnings
     /// The link list of the node in view (`f`).
     case showLinks
+    /// Reading state: `m` read/unread, `s` star, `u`/`U` next/previous unread article.
+    case toggleRead, toggleStar, nextUnread, previousUnread
     /// Paint the whole screen again (something else wrote to the terminal).
     case redraw
     case click(x: Int, y: Int)

@@ -2,6 +2,8 @@ import BulletinCore
 
 /// The table-of-contents pane: bulletins, sections (foldable) and articles
 /// as `Region | Headline`, the cursor row selected, search matches marked.
+/// Bulletins and sections end in their count of unread articles; unread
+/// articles are bold, read ones muted, starred ones marked `★`.
 extension ReaderState {
     func drawTOC(in pane: Frame.Rect, _ grid: inout CellGrid) {
         let query = search.map(\.query)
@@ -38,20 +40,37 @@ extension ReaderState {
                     }
                 }
             }
-            StyledRun(text: title, base: pick(part), ranges: sectionMatches).draw(&grid, x: column + 1, y: y, limit: limit)
-            markIfCut([marker, " ", title], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
+            // The unread count at the right edge, the title cut before it.
+            let unread = tracksReading ? unreadCount(in: nodeRange(of: row)) : 0
+            let count = unread > 0 ? " \(unread)" : ""
+            let titleLimit = max(column + 1, limit - count.count)
+            StyledRun(text: title, base: pick(part), ranges: sectionMatches).draw(&grid, x: column + 1, y: y, limit: titleLimit)
+            markIfCut([marker, " ", title], x: x, y: y, limit: titleLimit, style: pick(.muted), into: &grid)
+            if !count.isEmpty, titleLimit + count.count <= limit { grid.write(count, x: titleLimit, y: y, limit: limit, style: pick(.muted)) }
         case .article:
-            var column = x
+            let read = isRead(row.node)
+            let star = isStarred(row.node) ? "★ " : ""
+            let unreadStyle: TextAttributes = tracksReading ? .bold : []
+            var column = grid.write(star, x: x, y: y, limit: limit, style: pick(.warning))
             if let region = node.region {
-                column = StyledRun(text: region, base: pick(.region), ranges: ranges(.region)).draw(&grid, x: column, y: y, limit: limit)
+                column = StyledRun(text: region, base: read ? pick(.muted) : pick(.region), ranges: ranges(.region)).draw(&grid, x: column, y: y, limit: limit)
                 column = grid.write(" | ", x: column, y: y, limit: limit, style: pick(.muted))
             }
-            StyledRun(text: node.headline, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
-            markIfCut([node.region.map { $0 + " | " } ?? "", node.headline], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
+            let headline = read ? pick(.muted) : CellStyle(selected ? .selection : .tocArticle, extra: unreadStyle)
+            StyledRun(text: node.headline, base: headline, ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
+            markIfCut([star, node.region.map { $0 + " | " } ?? "", node.headline], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
         case .heading:
             StyledRun(text: node.text, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: x, y: y, limit: limit)
             markIfCut([node.text], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
         }
+    }
+
+    /// The global nodes a bulletin or section row spans.
+    func nodeRange(of row: TOCRow) -> Range<Int> {
+        let (b, _) = library.locate(row.node)
+        let end = library.firstNode(ofBulletin: b) + library.bulletins[b].outline.count
+        guard row.kind == .section, let next = SortedSearch.firstIndex(in: library.sections, above: row.node) else { return row.node..<end }
+        return row.node..<min(end, library.sections[next])
     }
 
     /// Ends a row that did not fit with "…", so a cut headline does not pass for a whole one.

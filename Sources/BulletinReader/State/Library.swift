@@ -20,6 +20,9 @@ public struct Library: Sendable {
     /// unreadable files first (the status line shows the count).
     public let warningLines: [String]
     public var warningCount: Int { warningLines.count }
+    /// What reading state knows each bulletin by, and each article node's key.
+    let identities: [String]
+    let articleKeys: [[Int: String]]
 
     public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
         self.bulletins = bulletins
@@ -47,6 +50,10 @@ public struct Library: Sendable {
         for i in rows.indices { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
         allRows = rows
         indexes = bulletins.map(HeadlineIndex.init)
+        identities = bulletins.map { bulletin in
+            BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
+        }
+        articleKeys = bulletins.map { BulletinIdentity.articleKeys($0.outline) }
         warningLines = unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
             bulletin.warnings.map { "\(bulletin.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
         }
@@ -66,6 +73,19 @@ public struct Library: Sendable {
     }
 
     public func global(bulletin b: Int, node n: Int) -> Int { starts[b] + n }
+
+    /// The reading-state name of article node `g` (nil for other nodes).
+    public func articleID(_ g: Int) -> ArticleID? {
+        let (b, n) = locate(g)
+        return articleKeys[b][n].map { ArticleID(bulletin: identities[b], article: $0) }
+    }
+
+    public func identity(ofBulletin b: Int) -> String { identities[b] }
+
+    /// Global node of the article `key` in bulletin `b`, if it has one.
+    public func node(bulletin b: Int, articleKey key: String) -> Int? {
+        articleKeys[b].first { $0.value == key }.map { starts[b] + $0.key }
+    }
     public func firstNode(ofBulletin b: Int) -> Int { starts[b] }
 
     /// The section containing global node `g` (itself if a section).

@@ -4,7 +4,7 @@ import Glibc
 /// The opening policy: which file to show first, when to show only a
 /// window of a big one, and what to load in the background. The first
 /// readable file (a big one's opening) is shown at once, the whole set
-/// follows once parsed on all cores.
+/// follows once parsed on all cores, newest first (`BulletinDating`).
 public struct LibraryOpening: Sendable {
     public var paths: [String]
     public var encoding: TextEncoding?
@@ -59,7 +59,10 @@ public struct LibraryOpening: Sendable {
             }
         }
         if bulletins.isEmpty { throw unreadable[0] }
-        return Library(bulletins, unreadable: unreadable)
+        // Newest first, as a news reader lists them.
+        let datings = bulletins.map(BulletinDating.init)
+        let order = bulletins.indices.sorted { BulletinDating.isNewer(datings[$0], bulletins[$0].path, than: datings[$1], bulletins[$1].path) }
+        return Library(order.map { bulletins[$0] }, unreadable: unreadable)
     }
 
     /// Whether the files together are larger than `bytes` (stat stops once they are).

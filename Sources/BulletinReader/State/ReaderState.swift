@@ -36,6 +36,16 @@ public struct ReaderState: Sendable {
     /// Chosen TOC width; nil until `<`/`>`: about a third of the screen.
     public internal(set) var chosenTOCWidth: Int?
     public internal(set) var folded: Set<Int> = []
+    /// A library's policy: every bulletin folded but the one being read.
+    public internal(set) var foldsOtherBulletins = false
+    /// Whether reading state is kept (not for the sample, not with
+    /// `--no-state`): only then are articles marked, counted and styled.
+    public internal(set) var tracksReading: Bool
+    /// Articles read and starred (see `ReadingUpdate`); the init takes nil to keep no state.
+    public internal(set) var reading: ReadingMarks
+    /// `mark-read = "scroll"`: an article is read once its end is on screen
+    /// (else only `m` marks it).
+    public internal(set) var marksReadOnScroll: Bool
     /// Visible TOC rows, after folding or search filtering.
     public internal(set) var rows: [TOCRow]
     public internal(set) var cursor = 0
@@ -50,14 +60,20 @@ public struct ReaderState: Sendable {
     /// One line for the status bar (a jump that found nothing, a search with no hit).
     public internal(set) var message: String?
 
-    public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false) {
+    public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false,
+                foldsOtherBulletins: Bool = false, reading: ReadingMarks? = nil, marksReadOnScroll: Bool = true) {
         self.library = library
         self.loading = loading
+        self.foldsOtherBulletins = foldsOtherBulletins
+        tracksReading = reading != nil
+        self.reading = reading ?? ReadingMarks()
+        self.marksReadOnScroll = marksReadOnScroll
         layouts = LayoutCache(library: library, ambiguousWide: ambiguousWide)
         self.width = width
         self.height = height
         rows = library.allRows
         followPosition()
+        foldOtherBulletins()
     }
 
     // MARK: Geometry

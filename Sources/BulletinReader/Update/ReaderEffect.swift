@@ -9,4 +9,6 @@ public enum ReaderEffect: Equatable, Sendable {
     case openURL(String)
     /// Add this bulletin file to the library and show it (a relative link).
     case openFile(String)
+    /// Save this to the reading state (dropped with `--no-state`).
+    case saveReading(ReadingChange)
 }

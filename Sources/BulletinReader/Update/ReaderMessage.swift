@@ -19,8 +19,10 @@ public enum ReaderMessage: Sendable {
 extension ReaderState {
     @discardableResult
     public mutating func update(_ incoming: ReaderMessage) -> [ReaderEffect] {
+        if case .event(let event) = incoming { return handle(event) }
+        let open = openBulletin, before = position
         switch incoming {
-        case .event(let event): return handle(event)
+        case .event: break
         case .loaded(let library, let lineOffset): finishLoading(library, lineOffset: lineOffset)
         case .loadFailed(let reason): loadingFailed(reason)
         case .progress(let text): self.message = text
@@ -28,6 +30,6 @@ extension ReaderState {
         case .fileOpened(let path, .success(let bulletin)): add(bulletin, from: path)
         case .fileOpened(let path, .failure(let error)): self.message = "Could not open \(Self.fileName(path)): \(error.description)"
         }
-        return []
+        return finishUpdate(from: open, position: before)
     }
 }

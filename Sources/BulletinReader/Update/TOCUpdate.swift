@@ -32,6 +32,21 @@ extension ReaderState {
         keepCursorVisible()
     }
 
+    /// With `foldsOtherBulletins`: every bulletin folded but the one being
+    /// read (sections keep their folds). Run at start and whenever the
+    /// reading moves to another bulletin.
+    mutating func foldOtherBulletins() {
+        guard foldsOtherBulletins, library.bulletins.count > 1 else { return }
+        let open = library.locate(currentNode).bulletin
+        let bulletinNodes = library.bulletins.indices.map(library.firstNode(ofBulletin:))
+        folded = folded.subtracting(bulletinNodes).union(bulletinNodes.enumerated().filter { $0.offset != open }.map(\.element))
+        rebuildRows()
+        followPosition()
+    }
+
+    /// The bulletin being read, and how many there are: what `followOpenBulletin` compares.
+    var openBulletin: (index: Int, of: Int) { (library.locate(currentNode).bulletin, library.bulletins.count) }
+
     /// Folds every section, or unfolds all when any is folded.
     mutating func toggleFoldAll() {
         guard search == nil || search?.text.isEmpty == true else { return }

@@ -13,7 +13,9 @@ extension ReaderState {
     @discardableResult
     public mutating func handle(_ event: ReaderEvent) -> [ReaderEffect] {
         guard let action = KeyMap.action(for: event, prompt: search?.editing == true) else { return [] }
-        return apply(action)
+        let open = openBulletin, before = position
+        let effects = apply(action)
+        return effects + finishUpdate(from: open, position: before)
     }
 
     @discardableResult
@@ -23,7 +25,7 @@ extension ReaderState {
         message = nil
         if overlay != nil { return applyInOverlay(action) }
         switch action {
-        case .quit: return [.quit]
+        case .quit: return [positionToSave(position).map(ReaderEffect.saveReading), .quit].compactMap { $0 }
         case .scroll(let lines): focus == .toc ? moveCursor(by: lines) : scroll(by: lines)
         case .page(let screens):
             let amount = screens * max(1, paneHeight - 1)
@@ -68,6 +70,10 @@ extension ReaderState {
         case .showHelp: openOverlay(.help)
         case .showWarnings: openOverlay(.warnings)
         case .showLinks: showLinks()
+        case .toggleRead: return toggleRead()
+        case .toggleStar: return toggleStar()
+        case .nextUnread: jumpToUnread(forward: true)
+        case .previousUnread: jumpToUnread(forward: false)
         case .click(let x, let y): return click(x: x, y: y)
         case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
         case .resize, .redraw: break
@@ -91,6 +97,10 @@ extension ReaderState {
         case .showHelp where overlay != .help: openOverlay(.help)
         case .showWarnings where overlay != .warnings: openOverlay(.warnings)
         case .showLinks: showLinks()
+        case .toggleRead: return toggleRead()
+        case .toggleStar: return toggleStar()
+        case .nextUnread: jumpToUnread(forward: true)
+        case .previousUnread: jumpToUnread(forward: false)
         case .quit, .cancel, .showHelp, .showWarnings, .open: overlay = nil
         default: break
         }

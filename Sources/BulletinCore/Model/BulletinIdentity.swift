@@ -1,4 +1,3 @@
-import BulletinCore
 import CByteScan
 
 /// The names reading state is kept under, so it follows a bulletin across
@@ -7,9 +6,10 @@ import CByteScan
 /// file name is none: it changes with a rename). An article is its folded
 /// headline with an occurrence number for repeated headlines.
 public enum BulletinIdentity {
-    public static func of(_ bulletin: Bulletin, dating: BulletinDating, fingerprint: String) -> String {
+    /// `fingerprint` is asked for only when there is neither title nor date.
+    public static func of(_ bulletin: Bulletin, dating: BulletinDating, fingerprint: () -> String) -> String {
         let titled = bulletin.title == BulletinParser.fileStem(bulletin.path) ? "" : FoldedText(bulletin.title).string
-        if titled.isEmpty && dating.date == nil { return "fp:" + fingerprint }
+        if titled.isEmpty && dating.date == nil { return "fp:" + fingerprint() }
         return "t:" + titled + "|" + (dating.date?.iso ?? "")
     }
 
@@ -31,5 +31,16 @@ public enum BulletinIdentity {
         let value = fingerprint64(bytes.baseAddress, bytes.count)
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// An article as reading state knows it: its bulletin's identity and its key.
+public struct ArticleID: Hashable, Sendable {
+    public var bulletin: String
+    public var article: String
+
+    public init(bulletin: String, article: String) {
+        self.bulletin = bulletin
+        self.article = article
     }
 }

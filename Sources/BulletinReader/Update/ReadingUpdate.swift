@@ -1,0 +1,128 @@
+import BulletinCore
+
+/// Reading state in the reader: articles marked read once their end has
+/// been on screen (or with `m`), stars, the next unread article, and where
+/// reading stopped in each bulletin. Every change is an effect to save.
+extension ReaderState {
+    /// After every update: the open bulletin unfolded (the others folded),
+    /// the position in a bulletin just left saved, articles whose end is on
+    /// screen marked read.
+    mutating func finishUpdate(from open: (index: Int, of: Int), position before: Position) -> [ReaderEffect] {
+        var effects: [ReaderEffect] = []
+        if openBulletin != open {
+            if openBulletin.of == open.of, let left = positionToSave(before) { effects.append(.saveReading(left)) }
+            foldOtherBulletins()
+        }
+        if tracksReading && marksReadOnScroll { effects += markEndsOnScreen() }
+        return effects
+    }
+
+    /// Articles whose last line is on screen now become read.
+    mutating func markEndsOnScreen() -> [ReaderEffect] {
+        guard !tooSmall else { return [] }
+        var effects: [ReaderEffect] = []
+        for p in paneRows where p.line == lineCount(p.node) - 1 {
+            guard let article = library.article(containing: p.node),
+                  p.node + 1 >= library.nodeCount || library.article(containing: p.node + 1) != article,
+                  let id = library.articleID(article), !reading.read.contains(id) else { continue }
+            reading.read.insert(id)
+            effects.append(.saveReading(.read(id, true)))
+        }
+        return effects
+    }
+
+    /// The article `m` and `s` act on: under the TOC cursor when the TOC
+    /// has focus, else the one being read.
+    var targetArticle: Int? {
+        if focus == .toc, rows.indices.contains(cursor) { return library.article(containing: rows[cursor].node) }
+        return library.article(containing: currentNode)
+    }
+
+    static let noState = "Reading state is off (the sample, or --no-state)"
+
+    mutating func toggleRead() -> [ReaderEffect] {
+        guard tracksReading else { message = Self.noState; return [] }
+        guard let article = targetArticle, let id = library.articleID(article) else {
+            message = "Not in an article"
+            return []
+        }
+        let read = !reading.read.contains(id)
+        if read { reading.read.insert(id) } else { reading.read.remove(id) }
+        message = read ? "Marked read" : "Marked unread"
+        return [.saveReading(.read(id, read))]
+    }
+
+    mutating func toggleStar() -> [ReaderEffect] {
+        guard tracksReading else { message = Self.noState; return [] }
+        guard let article = targetArticle, let id = library.articleID(article) else {
+            message = "Not in an article"
+            return []
+        }
+        let starred = !reading.starred.contains(id)
+        if starred { reading.starred.insert(id) } else { reading.starred.remove(id) }
+        message = starred ? "Starred" : "Star removed"
+        return [.saveReading(.starred(id, starred))]
+    }
+
+    public func isRead(_ article: Int) -> Bool { library.articleID(article).map(reading.read.contains) ?? false }
+    public func isStarred(_ article: Int) -> Bool { library.articleID(article).map(reading.starred.contains) ?? false }
+
+    /// Unread articles among global nodes `range` (a bulletin's or a section's).
+    func unreadCount(in range: Range<Int>) -> Int {
+        let low = SortedSearch.firstIndex(in: library.articles, above: range.lowerBound - 1) ?? library.articles.count
+        var count = 0
+        var k = low
+        while k < library.articles.count && library.articles[k] < range.upperBound {
+            if !isRead(library.articles[k]) { count += 1 }
+            k += 1
+        }
+        return count
+    }
+
+    /// `u`/`U`: the next (previous) unread article in library order, which
+    /// is newest bulletin first.
+    mutating func jumpToUnread(forward: Bool) {
+        guard tracksReading else { message = Self.noState; return }
+        let articles = library.articles
+        let current = library.article(containing: currentNode)
+        var k: Int?
+        if forward {
+            k = SortedSearch.firstIndex(in: articles, above: current ?? currentNode)
+        } else {
+            let before = (current ?? currentNode + 1) - 1
+            k = before >= 0 ? SortedSearch.lastIndex(in: articles, atMost: before) : nil
+        }
+        while let i = k, articles.indices.contains(i) {
+            if !isRead(articles[i]) {
+                jump(toNode: articles[i])
+                return
+            }
+            k = forward ? i + 1 : i - 1
+        }
+        message = forward ? "No unread article after this one" : "No unread article before this one"
+    }
+
+    /// What to save of `position`: its bulletin, node and line.
+    func positionToSave(_ position: Position) -> ReadingChange? {
+        guard tracksReading, position.node < library.nodeCount else { return nil }
+        let (b, n) = library.locate(position.node)
+        let node = library.articleID(position.node)?.article ?? "#\(n)"
+        return .position(bulletin: library.identity(ofBulletin: b), node: node, line: position.line)
+    }
+
+    /// Starts where reading stopped: bulletin `identity` at `node` (as
+    /// `positionToSave` wrote it) and `line`. Unknown places are ignored.
+    public mutating func resume(bulletin identity: String, node: String, line: Int) {
+        guard let b = library.bulletins.indices.first(where: { library.identity(ofBulletin: $0) == identity }) else { return }
+        let g: Int?
+        if node.hasPrefix("#") {
+            g = Int(node.dropFirst()).flatMap { $0 < library.bulletins[b].outline.count ? library.global(bulletin: b, node: $0) : nil }
+        } else {
+            g = library.node(bulletin: b, articleKey: node)
+        }
+        guard let g else { return }
+        let open = openBulletin
+        jump(to: Position(node: g, line: max(0, min(line, lineCount(g) - 1))))
+        if openBulletin != open { foldOtherBulletins() }
+    }
+}

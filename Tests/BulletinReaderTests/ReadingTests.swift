@@ -1,0 +1,125 @@
+import BulletinCore
+@testable import BulletinReader
+import Testing
+
+/// Reading state in the reader (issue 9): marks, counts, styles, `m`, `s`,
+/// `u`/`U`, and the position saved and resumed.
+@Suite struct ReadingTests {
+    static let newer = BulletinParser.parse("""
+        # 周报 2024年1月5日
+
+        ## 要闻
+
+        ### 北京 | 第一条
+
+        正文一。
+
+        ### 上海 | 第二条
+
+        正文二。
+
+        ## 其他
+
+        ### 广州 | 第三条
+
+        正文三。
+        """, path: "/a/new.md")
+    static let older = BulletinParser.parse("# 周报 2023年1月5日\n\n## 要闻\n\n### 深圳 | 旧闻\n\n正文。\n", path: "/a/old.md")
+
+    func state(read: [String] = [], height: Int = 30, onScroll: Bool = true) -> ReaderState {
+        let library = Library([Self.newer, Self.older])
+        let marks = ReadingMarks(read: Set(read.map { ArticleID(bulletin: library.identity(ofBulletin: 0), article: $0) }))
+        return ReaderState(library: library, width: 100, height: height, foldsOtherBulletins: true, reading: marks,
+                           marksReadOnScroll: onScroll)
+    }
+
+    func row(_ state: ReaderState, containing text: String) -> Int? {
+        state.tocLines.firstIndex { $0.contains(text) }
+    }
+
+    @Test func unreadCountsBesideBulletinsAndSectionsAndStylesOfArticles() throws {
+        let state = state(read: ["第一条#0"])
+        let lines = state.tocLines.filter { !$0.isEmpty }
+        #expect(lines.count == 7)
+        #expect(lines[0].hasPrefix("▾ 周报 2024年1月5日") && lines[0].hasSuffix(" 2"))
+        #expect(lines[1].hasPrefix("  ▾ 要闻") && lines[1].hasSuffix(" 1"))
+        #expect(lines[4].hasPrefix("  ▾ 其他") && lines[4].hasSuffix(" 1"))
+        #expect(lines[6].hasPrefix("▸ 周报 2023年1月5日") && lines[6].hasSuffix(" 1"))
+        let grid = state.render()
+        let readRow = try #require(row(state, containing: "第一条")), unreadRow = try #require(row(state, containing: "第二条"))
+        let readX = try #require((0..<state.tocWidth).first { grid[$0, readRow].text == "第" })
+        let unreadX = try #require((0..<state.tocWidth).first { grid[$0, unreadRow].text == "第" })
+        #expect(grid[readX, readRow].style == CellStyle(.muted))
+        #expect(grid[unreadX, unreadRow].style == CellStyle(.tocArticle, extra: .bold))
+    }
+
+    @Test func anArticleIsReadOnceItsEndHasBeenOnScreen() {
+        // A pane too short for all of the first bulletin: only what has been
+        // shown counts, and each mark is an effect to save.
+        var state = state(height: 12)
+        #expect(state.reading.read.isEmpty)
+        let effects = state.handle(.key(.character("j")))
+        let marked = effects.compactMap { effect -> String? in
+            if case .saveReading(.read(let id, true)) = effect { return id.article }
+            return nil
+        }
+        #expect(!marked.isEmpty && !marked.contains("旧闻#0"))
+        #expect(marked.allSatisfy { state.reading.read.contains(ArticleID(bulletin: state.library.identity(ofBulletin: 0), article: $0)) })
+        // With marking on scroll off, only `m` marks.
+        var manual = self.state(height: 12, onScroll: false)
+        #expect(manual.handle(.key(.character("j"))).isEmpty && manual.reading.read.isEmpty)
+    }
+
+    @Test func mTogglesSStarsAndBothAreSaved() throws {
+        var state = state(onScroll: false)
+        state.press("}")
+        let article = try #require(state.library.article(containing: state.currentNode))
+        let id = try #require(state.library.articleID(article))
+        #expect(state.handle(.key(.character("m"))) == [.saveReading(.read(id, true))])
+        #expect(state.reading.read == [id] && state.message == "Marked read")
+        #expect(state.handle(.key(.character("m"))) == [.saveReading(.read(id, false))])
+        #expect(state.reading.read.isEmpty)
+        #expect(state.handle(.key(.character("s"))) == [.saveReading(.starred(id, true))])
+        #expect(state.tocLines.contains { $0.contains("★ 北京 | 第一条") })
+    }
+
+    @Test func uAndShiftUVisitUnreadArticlesAcrossBulletins() {
+        var state = state(read: ["第一条#0", "第二条#0"], onScroll: false)
+        state.press("u")
+        #expect(state.library.node(state.currentNode).headline == "第三条")
+        state.press("u")
+        #expect(state.library.node(state.currentNode).headline == "旧闻")
+        #expect(state.tocLines.first { !$0.isEmpty }?.hasPrefix("▸ 周报 2024年1月5日") == true, "the bulletin left is folded")
+        state.press("u")
+        #expect(state.message == "No unread article after this one")
+        state.press("U")
+        #expect(state.library.node(state.currentNode).headline == "第三条")
+    }
+
+    @Test func thePositionIsSavedOnQuitAndResumed() {
+        var state = state(onScroll: false)
+        state.press("}}")
+        state.press("j")
+        let effects = state.handle(.key(.character("q")))
+        let identity = state.library.identity(ofBulletin: 0)
+        #expect(effects.first == .saveReading(.position(bulletin: identity, node: "第二条#0", line: state.position.line)))
+        #expect(effects.last == .quit)
+        var reopened = self.state(onScroll: false)
+        reopened.resume(bulletin: identity, node: "第二条#0", line: state.position.line)
+        #expect(reopened.position == state.position)
+        // The other bulletin, by its identity: it opens there, unfolded.
+        reopened.resume(bulletin: reopened.library.identity(ofBulletin: 1), node: "#0", line: 0)
+        #expect(reopened.library.locate(reopened.currentNode).bulletin == 1)
+        #expect(reopened.tocLines.first { !$0.isEmpty }?.hasPrefix("▸") == true)
+        // Places that are not there are ignored.
+        reopened.resume(bulletin: "t:nothing|", node: "#0", line: 0)
+        #expect(reopened.library.locate(reopened.currentNode).bulletin == 1)
+    }
+
+    @Test func withoutStateNothingIsMarkedCountedOrSaved() {
+        var state = ReaderState(library: Library([Self.newer]), width: 100, height: 30)
+        #expect(state.handle(.key(.character("m"))).isEmpty && state.message?.contains("off") == true)
+        #expect(state.handle(.key(.character("q"))) == [.quit])
+        #expect(!state.tocLines[0].hasSuffix(" 3"))
+    }
+}
