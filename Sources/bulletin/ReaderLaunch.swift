@@ -13,8 +13,25 @@ struct ReaderLaunch {
     var encoding: TextEncoding?
     /// False with --no-state.
     var keepsState = true
+    /// --toc-width and --mark-read; nil: the config file's, else the defaults.
+    var tocWidth: Int?
+    var marksReadOnScroll: Bool?
 
     func run() -> Never {
+        // The config file first: options given here win over it.
+        let config = orFail { () throws(ConfigError) in
+            guard let path = ReaderConfig.path(environment: Environment.value) else { return ReaderConfig() }
+            return try ReaderConfig.load(path: path, home: Environment.value("HOME"))
+        }
+        var launch = self
+        if paths.isEmpty, !Self.standardInputIsData, let library = config.library { launch.paths = [library] }
+        launch.theme = theme ?? config.theme
+        launch.tocWidth = tocWidth ?? config.tocWidth
+        launch.marksReadOnScroll = marksReadOnScroll ?? config.marksReadOnScroll
+        launch.openReader()
+    }
+
+    private func openReader() -> Never {
         if paths.contains("-") && isatty(0) != 0 {
             // Reading the keyboard as the bulletin would look like a hang.
             fail(TerminalError(description: "standard input is a terminal: pipe a bulletin into `bulletin -`, or name a file"))
@@ -52,7 +69,9 @@ struct ReaderLaunch {
         do {
             status = try ReaderSession.run({ width, height in
                 var reader = ReaderState(library: plan.first, width: width, height: height, ambiguousWide: ambiguousWide,
-                                         loading: plan.background != nil, foldsOtherBulletins: true, reading: tracking ? Self.marks(state) : nil)
+                                         loading: plan.background != nil, foldsOtherBulletins: true,
+                                         reading: tracking ? Self.marks(state) : nil, marksReadOnScroll: marksReadOnScroll ?? true,
+                                         tocWidth: tocWidth)
                 Self.resume(&reader, from: state)
                 if let notice = state.notice { reader.update(.progress(notice)) }
                 return reader

@@ -123,3 +123,23 @@ import Testing
         #expect(search.status == 0 && search.stdout.split(separator: "\n").count == 2)
     }
 }
+
+@Suite struct ConfigCLITests {
+    @Test func aBadConfigIsOneLineNamingFileAndLineBeforeTheTerminalIsTouched() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("bulletin"), withIntermediateDirectories: true)
+        let file = root.appendingPathComponent("bulletin/config.toml")
+        try Data("theme = \"dark\"\nmark-read = \"sometimes\"\n".utf8).write(to: file)
+        for arguments in [[String](), [CLI.fixture("messy-bulletin.md")]] {
+            let result = try CLI.run(arguments, environment: ["XDG_CONFIG_HOME": root.path])
+            #expect(result.status == 2)
+            #expect(result.stderr == "bulletin: config \(file.path):2: mark-read must be \"scroll\" or \"manual\"\n")
+            #expect(result.stdout.isEmpty, "nothing written to the terminal")
+        }
+        // A theme named in the file that does not exist is the theme's error.
+        try Data("theme = \"no-such-theme\"\n".utf8).write(to: file)
+        let theme = try CLI.run([CLI.fixture("messy-bulletin.md")], environment: ["XDG_CONFIG_HOME": root.path])
+        #expect(theme.status == 2 && theme.stderr.contains("no-such-theme"))
+    }
+}

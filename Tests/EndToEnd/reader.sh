@@ -318,6 +318,17 @@ eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 旧刊
 keys q
 wait_for "EXIT=0"
 echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes where it stopped"
+# The config file's library opens with no arguments (and its toc-width is used).
+mkdir -p "$work/config/bulletin"
+printf 'library = "%s"\ntoc-width = 50\n' "$work/lib" > "$work/config/bulletin/config.toml"
+tmux -L "$sock" -f /dev/null new-session -d -s conf -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=tmux-256color \
+    -e XDG_CONFIG_HOME="$work/config" -e XDG_STATE_HOME="$work/state-conf" "$work/run.sh" "$bin" </dev/null >/dev/null 2>&1
+session=conf
+wait_for "b.md (1/3)"
+[ "$(screen | sed -n 30p | sed 's/│.*//' | wc -c)" -eq 51 ] || fail "config: toc-width 50 not used"
+keys q
+wait_for "EXIT=0"
+echo "ok: the configured library opens with no arguments, at the configured TOC width"
 
 # Standard input: a piped bulletin is read while keys come from the terminal;
 # the keyboard itself is refused as a bulletin.

@@ -61,13 +61,15 @@ public struct ReaderState: Sendable {
     public internal(set) var message: String?
 
     public init(library: Library, width: Int, height: Int, ambiguousWide: Bool = false, loading: Bool = false,
-                foldsOtherBulletins: Bool = false, reading: ReadingMarks? = nil, marksReadOnScroll: Bool = true) {
+                foldsOtherBulletins: Bool = false, reading: ReadingMarks? = nil, marksReadOnScroll: Bool = true,
+                tocWidth: Int? = nil) {
         self.library = library
         self.loading = loading
         self.foldsOtherBulletins = foldsOtherBulletins
         tracksReading = reading != nil
         self.reading = reading ?? ReadingMarks()
         self.marksReadOnScroll = marksReadOnScroll
+        chosenTOCWidth = tocWidth
         layouts = LayoutCache(library: library, ambiguousWide: ambiguousWide)
         self.width = width
         self.height = height
