@@ -8,13 +8,29 @@ import Glibc
 /// restores the terminal. Returns 0; after a signal, the process ends as
 /// that signal would (128 + the signal is returned only if it does not).
 public enum ReaderSession {
-    /// `background`: work whose result arrives as a message (the rest of a
-    /// big library), started once the first screen is written. `save`
-    /// keeps reading-state changes (the reading state's file).
-    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme,
-                           background: (@Sendable () -> ReaderMessage)? = nil,
-                           save: @escaping (ReadingChange) -> Void = { _ in }) throws -> Int32 {
-        let status = try loop(initial, theme: theme, background: background, save: save)
+    /// What the session does for the reader beyond the terminal.
+    public struct Work {
+        /// Runs once the first screen is written (the rest of a big library).
+        public var background: (@Sendable () -> ReaderMessage)?
+        /// Keeps reading-state changes (the reading state's file).
+        public var save: (ReadingChange) -> Void
+        /// Reads the library again (`r`, or a change in `watched`).
+        public var rescan: (@Sendable () -> ReaderMessage)?
+        /// Folders whose bulletin files are watched for changes (asked for
+        /// off the first paint).
+        public var watched: @Sendable () -> [String]
+
+        public init(background: (@Sendable () -> ReaderMessage)? = nil, save: @escaping (ReadingChange) -> Void = { _ in },
+                    rescan: (@Sendable () -> ReaderMessage)? = nil, watched: @escaping @Sendable () -> [String] = { [] }) {
+            self.background = background
+            self.save = save
+            self.rescan = rescan
+            self.watched = watched
+        }
+    }
+
+    public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work = Work()) throws -> Int32 {
+        let status = try loop(initial, theme: theme, work: work)
         if status > 128 { SignalGuard.end(as: status - 128) }
         return status
     }
@@ -23,8 +39,7 @@ public enum ReaderSession {
     /// terminal can show it before the work takes every core.
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
-    private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme,
-                             background: (@Sendable () -> ReaderMessage)?, save: (ReadingChange) -> Void) throws -> Int32 {
+    private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
         let queue = try MessageQueue()
@@ -32,9 +47,11 @@ public enum ReaderSession {
         var shrinks = ByteStorage.shrinkCount
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
-        if let background {
+        if let background = work.background {
             DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background()) }
         }
+        let watcher = work.rescan == nil ? nil : DirectoryWatcher(directories: work.watched) { queue.post(.filesChanged) }
+        defer { withExtendedLifetime(watcher) {} }
         var inputLeft = false  // keys ncurses may hold that a wait would not see
         while true {
             let signal = pendingSignal.load(ordering: .relaxed)
@@ -62,20 +79,23 @@ public enum ReaderSession {
                 changed = true
             }
             guard changed else { continue }
-            for case .saveReading(let change) in effects { save(change) }
+            for case .saveReading(let change) in effects { work.save(change) }
             if effects.contains(.quit) { return 0 }
-            for effect in effects { carryOut(effect, on: terminal, state: &state, save: save) }
+            for effect in effects { carryOut(effect, on: terminal, state: &state, work: work, queue: queue) }
             terminal.draw(state.render())
         }
     }
 
     /// Effects are carried out here; what they give comes back as messages.
     private static func carryOut(_ effect: ReaderEffect, on terminal: TerminalScreen, state: inout ReaderState,
-                                 save: (ReadingChange) -> Void) {
+                                 work: Work, queue: MessageQueue) {
         var followUp: [ReaderEffect] = []
-        defer { for case .saveReading(let change) in followUp { save(change) } }
+        defer { for case .saveReading(let change) in followUp { work.save(change) } }
         switch effect {
         case .quit, .saveReading: break  // both handled by the loop first
+        case .rescan:
+            if let rescan = work.rescan { DispatchQueue.global(qos: .userInitiated).async { queue.post(rescan()) } }
+            else { followUp = state.update(.loadFailed("Nothing to rescan: not a library of files")) }
         case .repaintAll: terminal.forgetScreen()
         case .openURL(let url): followUp = state.update(.programFinished(url: url, ExternalProgram.open(url, on: terminal)))
         case .openFile(let path):
@@ -101,8 +121,9 @@ public enum ReaderSession {
     private static func drainWaitingInput(_ terminal: TerminalScreen, into state: inout ReaderState,
                                           effects: inout [ReaderEffect]) -> Bool {
         for _ in 0..<drainLimit {
-            // An effect (quit, a program to run) is carried out before more keys are read.
-            guard effects.isEmpty, pendingSignal.load(ordering: .relaxed) == 0 else { return true }
+            // An effect (quit, a program to run) is carried out before more
+            // keys are read; saving reading state waits for the frame.
+            guard effects.allSatisfy(\.isSave), pendingSignal.load(ordering: .relaxed) == 0 else { return true }
             switch terminal.nextInput(timeoutMilliseconds: 0) {
             case .event(let event): effects += state.update(.event(event))
             case .ignored: continue

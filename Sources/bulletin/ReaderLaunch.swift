@@ -40,7 +40,7 @@ struct ReaderLaunch {
         let chosen = orFail { () throws(ThemeError) in try loadTheme() }
         let opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData)
         let plan = orFail { () throws(BulletinError) in try opening.plan() }
-        read(plan, theme: chosen)
+        read(plan, opening: opening, theme: chosen)
     }
 
     func loadTheme() throws(ThemeError) -> Theme {
@@ -61,7 +61,7 @@ struct ReaderLaunch {
 
     /// Runs the reader and exits with its status; the plan's background
     /// work loads the rest of the library.
-    func read(_ plan: LibraryOpening.Plan, theme: Theme) -> Never {
+    func read(_ plan: LibraryOpening.Plan, opening: LibraryOpening, theme: Theme) -> Never {
         let status: Int32
         // The sample is nobody's reading.
         let tracking = keepsState && !paths.isEmpty
@@ -73,9 +73,11 @@ struct ReaderLaunch {
                                          reading: tracking ? Self.marks(state) : nil, marksReadOnScroll: marksReadOnScroll ?? true,
                                          tocWidth: tocWidth)
                 Self.resume(&reader, from: state)
+                for case .saveReading(let change) in reader.markFirstScreen() { Self.save(change, to: state) }
                 if let notice = state.notice { reader.update(.progress(notice)) }
                 return reader
-            }, theme: theme, background: plan.background, save: { Self.save($0, to: state) })
+            }, theme: theme, work: ReaderSession.Work(background: plan.background, save: { Self.save($0, to: state) },
+                                                      rescan: opening.rescan, watched: { [opening] in opening.folders() }))
         } catch {
             printError("bulletin: \(error)")
             finish(2, keeping: plan.first)

@@ -123,3 +123,41 @@ import Testing
         #expect(!state.tocLines[0].hasSuffix(" 3"))
     }
 }
+
+/// `r` and changes in the folders (issue 9): the library read again, new
+/// bulletins marked, the place kept.
+@Suite struct RescanTests {
+    @Test func aRescanAddsNewBulletinsMarkedNewAndKeepsThePlace() {
+        var state = ReaderState(library: Library([ReadingTests.newer, ReadingTests.older]), width: 100, height: 30,
+                                foldsOtherBulletins: true)
+        state.press("}}")
+        let place = state.library.node(state.currentNode).headline
+        #expect(state.handle(.key(.character("r"))) == [.rescan])
+        #expect(state.handle(.key(.character("r"))).isEmpty, "one rescan at a time")
+        #expect(state.screen.last?.contains("rescanning…") == true)
+        let added = BulletinParser.parse("# 新刊 2025年2月1日\n\n## 要闻\n\n### 杭州 | 刚到\n\n正文。\n", path: "/a/added.md")
+        _ = state.update(.rescanned(Library([added, ReadingTests.newer, ReadingTests.older])))
+        #expect(state.library.node(state.currentNode).headline == place, "the reading place holds")
+        #expect(state.library.locate(state.currentNode).bulletin == 1)
+        #expect(state.message == "1 new bulletin" && !state.rescanning)
+        let lines = state.tocLines.filter { !$0.isEmpty }
+        #expect(lines.first == "▸ new 新刊 2025年2月1日")
+        #expect(lines.contains("▾ 周报 2024年1月5日") && lines.last == "▸ 周报 2023年1月5日")
+        // Opening it takes the mark away.
+        state.press("gG")
+        state.press("g")
+        #expect(state.library.locate(state.currentNode).bulletin == 0)
+        #expect(!state.tocLines.contains { $0.contains(" new ") })
+        // A change seen in the folders asks for a rescan too.
+        #expect(state.update(.filesChanged) == [.rescan])
+    }
+
+    @Test func aDeletedBulletinIsDroppedAndTheReaderMovesToWhatIsLeft() {
+        var state = ReaderState(library: Library([ReadingTests.newer, ReadingTests.older]), width: 100, height: 30,
+                                foldsOtherBulletins: true)
+        state.press("]]]")
+        #expect(state.library.locate(state.currentNode).bulletin == 1)
+        _ = state.update(.rescanned(Library([ReadingTests.newer])))
+        #expect(state.library.bulletins.count == 1 && state.currentNode < state.library.nodeCount)
+    }
+}

@@ -297,9 +297,9 @@ echo "ok: a directory opens its readable bulletins and lists the unreadable one 
 # A library: newest first, every bulletin folded but the open one; what was
 # read and where reading stopped are there when it is opened again.
 mkdir -p "$work/lib"
-printf '# 周报 2024年1月5日\n\n## 要闻\n\n### 北京 | 最新一条\n\n正文。\n\n### 上海 | 最新二条\n\n正文。\n' > "$work/lib/b.md"
-printf -- '---\ndate: 2023-05-01\n---\n\n# 五月刊\n\n## 要闻\n\n### 广州 | 五月新闻\n\n正文。\n' > "$work/lib/a.md"
-for i in $(seq 60); do printf '第%s段。\n\n' "$i"; done >> "$work/lib/a.md"  # so the oldest stays below the screen
+long() { for i in $(seq 60); do printf '第%s段。\n\n' "$i"; done; }  # an article longer than the screen
+{ printf '# 周报 2024年1月5日\n\n## 要闻\n\n### 北京 | 最新一条\n\n'; long; printf '### 上海 | 最新二条\n\n正文。\n'; } > "$work/lib/b.md"
+{ printf -- '---\ndate: 2023-05-01\n---\n\n# 五月刊\n\n## 要闻\n\n### 广州 | 五月新闻\n\n'; long; } > "$work/lib/a.md"
 printf '# 旧刊 2020-01-01\n\n## 要闻\n\n### 深圳 | 旧闻\n\n正文。\n' > "$work/lib/c.md"
 STATE_DIR="$work/libstate" start lib1 "$bin" "$work/lib"
 wait_for "b.md (1/3)"
@@ -308,23 +308,30 @@ order=$(screen | grep -oE '[▾▸] (周报 2024年1月5日|五月刊|旧刊 202
 eventually bash -c "tmux -L $sock capture-pane -p -t lib1 | grep -qE '周报 2024年1月5日 +2 *│'" || fail "library: no unread count"
 keys ']' ']'
 wait_for "a.md (2/3)"
+keys m
+wait_for "Marked read"
 keys q
 wait_for "EXIT=0"
 STATE_DIR="$work/libstate" start lib2 "$bin" "$work/lib"
 wait_for "a.md (2/3)"
-eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 周报 2024年1月5日 *│'" || fail "reopened: the bulletin read still counts unread"
-eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 旧刊 2020-01-01 +1 *│'" || fail "reopened: the unread one lost its count"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▾ 五月刊 *│'" || fail "reopened: the article marked read still counts unread"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 周报 2024年1月5日 +2 *│'" || fail "reopened: the unread ones lost their count"
+eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▸ 旧刊 2020-01-01 +1 *│'" || fail "reopened: the oldest lost its count"
 [ -f "$work/libstate/bulletin/state.sqlite" ] || fail "no reading state written"
+# A bulletin added while the reader is open appears (inotify), marked new, and the place holds.
+printf '# 新刊 2025年2月1日\n\n## 要闻\n\n### 杭州 | 刚到的新闻\n\n正文。\n' > "$work/lib/new.md"
+wait_for "▸ new 新刊 2025年2月1日"
+wait_for "a.md (3/4)"
 keys q
 wait_for "EXIT=0"
-echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes where it stopped"
+echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes; a file added appears, marked new"
 # The config file's library opens with no arguments (and its toc-width is used).
 mkdir -p "$work/config/bulletin"
 printf 'library = "%s"\ntoc-width = 50\n' "$work/lib" > "$work/config/bulletin/config.toml"
 tmux -L "$sock" -f /dev/null new-session -d -s conf -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=tmux-256color \
     -e XDG_CONFIG_HOME="$work/config" -e XDG_STATE_HOME="$work/state-conf" "$work/run.sh" "$bin" </dev/null >/dev/null 2>&1
 session=conf
-wait_for "b.md (1/3)"
+wait_for "new.md (1/4)"
 [ "$(screen | sed -n 30p | sed 's/│.*//' | wc -c)" -eq 51 ] || fail "config: toc-width 50 not used"
 keys q
 wait_for "EXIT=0"

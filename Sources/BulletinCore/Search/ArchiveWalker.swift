@@ -29,7 +29,7 @@ public enum ArchiveWalker {
         let inode: UInt
     }
 
-    static func isBulletinName(_ name: String) -> Bool {
+    public static func isBulletinName(_ name: String) -> Bool {
         let lower = name.lowercased()
         return extensions.contains { lower.hasSuffix($0) } && !name.hasPrefix(".")
     }

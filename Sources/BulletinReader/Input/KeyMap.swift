@@ -42,6 +42,7 @@ public enum KeyMap {
         Binding(keys: chars("u"), label: "u", action: .nextUnread, help: "Next unread article (newest bulletin first)"),
         Binding(keys: chars("U"), label: "U", action: .previousUnread, help: "Previous unread article"),
         Binding(keys: chars("s"), label: "s", action: .toggleStar, help: "Star or unstar the article"),
+        Binding(keys: chars("r"), label: "r", action: .rescan, help: "Rescan the library's folders now (new files appear by themselves too)"),
         Binding(keys: chars("f"), label: "f", action: .showLinks, help: "Links of the part in view: j/k pick, Enter or its number opens"),
         Binding(keys: chars("w"), label: "w", action: .showWarnings, help: "Warnings about the input"),
         Binding(keys: chars("?"), label: "?", action: .showHelp, help: "This help"),

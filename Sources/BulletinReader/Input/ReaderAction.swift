@@ -28,6 +28,8 @@ public enum ReaderAction: Equatable, Sendable {
     case showLinks
     /// Reading state: `m` read/unread, `s` star, `u`/`U` next/previous unread article.
     case toggleRead, toggleStar, nextUnread, previousUnread
+    /// `r`: read the library's folders again now.
+    case rescan
     /// Paint the whole screen again (something else wrote to the terminal).
     case redraw
     case click(x: Int, y: Int)

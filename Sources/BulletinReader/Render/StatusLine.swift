@@ -16,6 +16,7 @@ extension ReaderState {
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
         if loading { left += "  loading…" }
+        if rescanning { left += "  rescanning…" }
         let warnings = warningCount  // what `w` lists
         var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
         right += "? help  q quit "

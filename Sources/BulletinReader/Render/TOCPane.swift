@@ -28,7 +28,9 @@ extension ReaderState {
         switch row.kind {
         case .bulletin, .section:
             let marker = !row.hasChildren ? " " : folded.contains(row.node) ? "▸" : "▾"
-            let column = grid.write(marker, x: x, y: y, limit: limit, style: pick(.muted))
+            var column = grid.write(marker, x: x, y: y, limit: limit, style: pick(.muted))
+            let isNew = row.kind == .bulletin && newPaths.contains(library.bulletins[library.locate(row.node).bulletin].path)
+            if isNew { column = grid.write(" new", x: column, y: y, limit: limit, style: pick(.warning)) }
             let part: ThemePart = row.kind == .bulletin ? .title : .tocSection
             let title = row.kind == .bulletin ? library.bulletins[library.locate(row.node).bulletin].title : node.text
             var sectionMatches: [(range: Range<Int>, style: CellStyle)] = []
@@ -45,7 +47,7 @@ extension ReaderState {
             let count = unread > 0 ? " \(unread)" : ""
             let titleLimit = max(column + 1, limit - count.count)
             StyledRun(text: title, base: pick(part), ranges: sectionMatches).draw(&grid, x: column + 1, y: y, limit: titleLimit)
-            markIfCut([marker, " ", title], x: x, y: y, limit: titleLimit, style: pick(.muted), into: &grid)
+            markIfCut([marker, isNew ? " new" : "", " ", title], x: x, y: y, limit: titleLimit, style: pick(.muted), into: &grid)
             if !count.isEmpty, titleLimit + count.count <= limit { grid.write(count, x: titleLimit, y: y, limit: limit, style: pick(.muted)) }
         case .article:
             let read = isRead(row.node)

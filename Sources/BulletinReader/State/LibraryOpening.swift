@@ -48,6 +48,31 @@ public struct LibraryOpening: Sendable {
         throw firstError!
     }
 
+    /// The library read again from the paths (for `r` and changes seen in
+    /// its folders); nil for standard input or the sample, which have none.
+    public var rescan: (@Sendable () -> ReaderMessage)? {
+        guard !paths.isEmpty, !paths.contains("-") else { return nil }
+        return { [self] in
+            switch Result(catching: { () throws(BulletinError) in try library(of: ArchiveWalker.files(for: paths)) }) {
+            case .success(let library): .rescanned(library)
+            case .failure(let error): .loadFailed("bulletin: \(error.description)")
+            }
+        }
+    }
+
+    /// The folders holding the library's files (and the folders named), to watch.
+    public func folders() -> [String] {
+        var folders = Set<String>()
+        for path in paths where path != "-" {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { folders.insert(path) }
+        }
+        for file in (try? ArchiveWalker.files(for: paths)) ?? [] {
+            if let slash = file.lastIndex(of: "/") { folders.insert(String(file[..<slash])) } else { folders.insert(".") }
+        }
+        return folders.sorted()
+    }
+
     /// Every readable file of `files`, the others listed under `w`; an error
     /// only when none can be read.
     func library(of files: [String]) throws(BulletinError) -> Library {

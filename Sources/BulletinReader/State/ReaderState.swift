@@ -46,6 +46,10 @@ public struct ReaderState: Sendable {
     /// `mark-read = "scroll"`: an article is read once its end is on screen
     /// (else only `m` marks it).
     public internal(set) var marksReadOnScroll: Bool
+    /// Bulletins a rescan found that were not there before (until opened).
+    public internal(set) var newPaths: Set<String> = []
+    /// A rescan is under way: another waits for it.
+    public internal(set) var rescanning = false
     /// Visible TOC rows, after folding or search filtering.
     public internal(set) var rows: [TOCRow]
     public internal(set) var cursor = 0

@@ -1,23 +1,49 @@
 import BulletinCore
 
-/// Swapping the opening of a big bulletin for the whole of it once parsed,
-/// keeping the reader where they are: nodes are matched by their line in
-/// the file, since node indices differ between the two outlines.
+/// Swapping the library for another version of it (the whole of a big
+/// bulletin once parsed, or the folders read again), keeping the reader
+/// where they are: bulletins are matched by path, nodes by their line in
+/// the file, since indices differ between the two.
 extension ReaderState {
     /// `lineOffset`: file lines before the opening's first line.
     public mutating func finishLoading(_ full: Library, lineOffset: Int) {
-        func map(_ g: Int) -> Int {
+        replaceLibrary(with: full, lineOffset: lineOffset)
+        loading = false
+    }
+
+    /// The library read again: bulletins not seen before are marked new
+    /// (until opened), and the reader stays where it is.
+    mutating func finishRescan(_ fresh: Library) {
+        rescanning = false
+        let known = Set(library.bulletins.map(\.path))
+        let added = fresh.bulletins.map(\.path).filter { !known.contains($0) }
+        newPaths.formUnion(added)
+        replaceLibrary(with: fresh, lineOffset: 0)
+        if !added.isEmpty { message = added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins" }
+        foldOtherBulletins()
+    }
+
+    /// Asks for the folders to be read again, unless that is under way.
+    mutating func rescan() -> [ReaderEffect] {
+        guard !rescanning else { return [] }
+        rescanning = true
+        return [.rescan]
+    }
+
+    private mutating func replaceLibrary(with full: Library, lineOffset: Int) {
+        var index: [String: Int] = [:]
+        for (b, bulletin) in full.bulletins.enumerated() where index[bulletin.path] == nil { index[bulletin.path] = b }
+        func map(_ g: Int) -> Int? {
             let (b, n) = library.locate(g)
-            guard b < full.bulletins.count else { return full.nodeCount - 1 }
+            guard let target = index[library.bulletins[b].path] else { return nil }
             let node = library.bulletins[b].outline[n]
-            if node.kind == .bulletin { return full.firstNode(ofBulletin: b) }
-            return full.global(bulletin: b, node: full.bulletins[b].outline.node(containingLine: node.line + lineOffset))
+            if node.kind == .bulletin { return full.firstNode(ofBulletin: target) }
+            return full.global(bulletin: target, node: full.bulletins[target].outline.node(containingLine: node.line + lineOffset))
         }
-        let node = map(position.node)
-        let folds = Set(folded.map(map))
+        let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
+        let folds = Set(folded.compactMap(map))
         library = full
         layouts = LayoutCache(library: full, ambiguousWide: layouts.ambiguousWide)
-        loading = false
         folded = folds
         position = Position(node: node, line: min(position.line, max(0, lineCount(node) - 1)))
         if var s = search {
@@ -33,6 +59,7 @@ extension ReaderState {
     /// The rest of the bulletin could not be read: keep the opening, say why.
     public mutating func loadingFailed(_ reason: String) {
         loading = false
+        rescanning = false
         message = reason
     }
 }

@@ -9,6 +9,16 @@ public enum ReaderEffect: Equatable, Sendable {
     case openURL(String)
     /// Add this bulletin file to the library and show it (a relative link).
     case openFile(String)
+    /// Read the library's folders again; the result comes back as `rescanned`.
+    case rescan
     /// Save this to the reading state (dropped with `--no-state`).
     case saveReading(ReadingChange)
+}
+
+extension ReaderEffect {
+    /// A change to save: nothing the screen waits for.
+    public var isSave: Bool {
+        if case .saveReading = self { return true }
+        return false
+    }
 }

@@ -14,22 +14,28 @@ public enum ReaderMessage: Sendable {
     case programFinished(url: String, ProgramOutcome)
     /// A linked bulletin was read (an `openFile` effect carried out).
     case fileOpened(path: String, Result<Bulletin, BulletinError>)
+    /// Bulletin files were added, changed or removed in the library's folders.
+    case filesChanged
+    /// The library read again (a `rescan` effect carried out).
+    case rescanned(Library)
 }
 
 extension ReaderState {
     @discardableResult
     public mutating func update(_ incoming: ReaderMessage) -> [ReaderEffect] {
         if case .event(let event) = incoming { return handle(event) }
-        let open = openBulletin, before = position
+        let before = view
         switch incoming {
         case .event: break
         case .loaded(let library, let lineOffset): finishLoading(library, lineOffset: lineOffset)
+        case .filesChanged: return rescan() + finishUpdate(from: before)
+        case .rescanned(let library): finishRescan(library)
         case .loadFailed(let reason): loadingFailed(reason)
         case .progress(let text): self.message = text
         case .programFinished(let url, let outcome): noteOpened(url, outcome)
         case .fileOpened(let path, .success(let bulletin)): add(bulletin, from: path)
         case .fileOpened(let path, .failure(let error)): self.message = "Could not open \(Self.fileName(path)): \(error.description)"
         }
-        return finishUpdate(from: open, position: before)
+        return finishUpdate(from: before)
     }
 }

@@ -4,17 +4,41 @@ import BulletinCore
 /// been on screen (or with `m`), stars, the next unread article, and where
 /// reading stopped in each bulletin. Every change is an effect to save.
 extension ReaderState {
+    /// What an update may change that the steps after it depend on.
+    struct View: Equatable {
+        var open: (index: Int, of: Int)
+        var position: Position
+        var paneHeight: Int
+        var textWidth: Int
+        var nodeCount: Int
+
+        static func == (a: View, b: View) -> Bool {
+            a.open == b.open && a.position == b.position && a.paneHeight == b.paneHeight
+                && a.textWidth == b.textWidth && a.nodeCount == b.nodeCount
+        }
+    }
+
+    var view: View { View(open: openBulletin, position: position, paneHeight: paneHeight, textWidth: textWidth, nodeCount: library.nodeCount) }
+
     /// After every update: the open bulletin unfolded (the others folded),
-    /// the position in a bulletin just left saved, articles whose end is on
-    /// screen marked read.
-    mutating func finishUpdate(from open: (index: Int, of: Int), position before: Position) -> [ReaderEffect] {
+    /// the position in a bulletin just left saved, and, when what is on
+    /// screen changed, articles whose end is on screen marked read.
+    mutating func finishUpdate(from before: View) -> [ReaderEffect] {
+        let now = view
+        guard now != before else { return [] }
         var effects: [ReaderEffect] = []
-        if openBulletin != open {
-            if openBulletin.of == open.of, let left = positionToSave(before) { effects.append(.saveReading(left)) }
+        if now.open != before.open {
+            if now.open.of == before.open.of, let left = positionToSave(before.position) { effects.append(.saveReading(left)) }
             foldOtherBulletins()
+            newPaths.remove(library.bulletins[openBulletin.index].path)
         }
         if tracksReading && marksReadOnScroll { effects += markEndsOnScreen() }
         return effects
+    }
+
+    /// The first screen counts as seen too (no key has moved anything yet).
+    public mutating func markFirstScreen() -> [ReaderEffect] {
+        tracksReading && marksReadOnScroll ? markEndsOnScreen() : []
     }
 
     /// Articles whose last line is on screen now become read.
@@ -32,10 +56,11 @@ extension ReaderState {
     }
 
     /// The article `m` and `s` act on: under the TOC cursor when the TOC
-    /// has focus, else the one being read.
+    /// has focus, else the one being read (at a section's heading: the
+    /// first article on screen).
     var targetArticle: Int? {
         if focus == .toc, rows.indices.contains(cursor) { return library.article(containing: rows[cursor].node) }
-        return library.article(containing: currentNode)
+        return library.article(containing: currentNode) ?? paneRows.lazy.compactMap { library.article(containing: $0.node) }.first
     }
 
     static let noState = "Reading state is off (the sample, or --no-state)"

@@ -13,9 +13,9 @@ extension ReaderState {
     @discardableResult
     public mutating func handle(_ event: ReaderEvent) -> [ReaderEffect] {
         guard let action = KeyMap.action(for: event, prompt: search?.editing == true) else { return [] }
-        let open = openBulletin, before = position
+        let before = view
         let effects = apply(action)
-        return effects + finishUpdate(from: open, position: before)
+        return effects + finishUpdate(from: before)
     }
 
     @discardableResult
@@ -72,6 +72,7 @@ extension ReaderState {
         case .showLinks: showLinks()
         case .toggleRead: return toggleRead()
         case .toggleStar: return toggleStar()
+        case .rescan: return rescan()
         case .nextUnread: jumpToUnread(forward: true)
         case .previousUnread: jumpToUnread(forward: false)
         case .click(let x, let y): return click(x: x, y: y)
@@ -99,6 +100,7 @@ extension ReaderState {
         case .showLinks: showLinks()
         case .toggleRead: return toggleRead()
         case .toggleStar: return toggleStar()
+        case .rescan: return rescan()
         case .nextUnread: jumpToUnread(forward: true)
         case .previousUnread: jumpToUnread(forward: false)
         case .quit, .cancel, .showHelp, .showWarnings, .open: overlay = nil
