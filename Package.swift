@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder", dependencies: ["BulletinThemes"]),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         // What must hold for any input: checked by the fuzz target and the property tests.
-        .target(name: "BulletinInvariants", dependencies: ["BulletinCore", "BulletinReader"]),
+        .target(name: "BulletinInvariants", dependencies: ["BulletinCore", "BulletinReader", "BulletinLibrary"]),
         // The libFuzzer target (fuzz/run.sh); without libFuzzer it replays inputs.
         .target(name: "CFuzzDriver", path: "fuzz/CFuzzDriver"),
         .executableTarget(name: "bulletin-fuzz", dependencies: ["BulletinInvariants", "CFuzzDriver"], path: "fuzz/Harness"),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
         .testTarget(name: "BulletinLibraryTests", dependencies: ["BulletinLibrary"]),
         // The fuzz invariants on generated bulletins and on every saved fuzz finding.
-        .testTarget(name: "BulletinPropertyTests", dependencies: ["BulletinInvariants"]),
+        .testTarget(name: "BulletinPropertyTests", dependencies: ["BulletinInvariants", "BulletinCore"]),
         // Runs the built `bulletin` binary: exit codes, stdout/stderr, JSON shapes,
         // and the reader end to end in tmux.
         .testTarget(name: "BulletinCLITests", dependencies: ["bulletin"]),

@@ -31,6 +31,7 @@ public enum Invariants {
         for width in [1, 7, 80] { problems += layout(bulletin, width: width) }
         problems += plainText(bulletin)
         problems += reader(bulletin, keys: keys)
+        problems += LibraryInvariants.roundTrip(bulletin)
         return problems
     }
 

@@ -121,6 +121,13 @@ public final class LibraryIndex {
         public var stamp: FileStamp
         public var bulletin: Bulletin
         public var fingerprint: String
+
+        public init(path: String, stamp: FileStamp, bulletin: Bulletin, fingerprint: String) {
+            self.path = path
+            self.stamp = stamp
+            self.bulletin = bulletin
+            self.fingerprint = fingerprint
+        }
     }
 
     /// Replaces the rows of `entries`' files, in one transaction.

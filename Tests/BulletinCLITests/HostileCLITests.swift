@@ -40,10 +40,16 @@ import Testing
                 + ["\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"]
         }
         let before = try snapshot()
-        for command in [["toc", path], ["toc", "--json", path], ["cat", path], ["search", "新闻", folder]] {
-            #expect(try CLI.run(command).status == 0)
+        // The library commands write their index and state elsewhere, never beside the bulletins.
+        let xdg = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-xdg-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: xdg) }
+        let environment = ["XDG_CACHE_HOME": xdg + "/cache", "XDG_STATE_HOME": xdg + "/state"]
+        for command in [["toc", path], ["toc", "--json", path], ["cat", path], ["search", "新闻", folder],
+                        ["index", folder], ["list", folder], ["search", "--index", "新闻", folder], ["index", "--status", folder]] {
+            #expect(try CLI.run(command, environment: environment).status == 0, "\(command)")
         }
         #expect(try snapshot() == before)
+        #expect(FileManager.default.fileExists(atPath: xdg + "/cache/bulletin/index.sqlite"))
     }
 
     /// Bytes 0xFF forced through GB18030 crashed `toc`, `cat` and the reader.

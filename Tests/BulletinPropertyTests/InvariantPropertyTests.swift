@@ -1,3 +1,4 @@
+import BulletinCore
 import BulletinInvariants
 import Testing
 
@@ -23,5 +24,20 @@ import Testing
         #expect(!Invariants.forbiddenCharacters(in: "a\u{1B}b", "text").isEmpty)
         #expect(!Invariants.forbiddenCharacters(in: "a\u{2028}b", "text").isEmpty)
         #expect(Invariants.forbiddenCharacters(in: "中文 text", "text").isEmpty)
+    }
+}
+
+/// The library invariants on hostile database files: seeded random bytes,
+/// a real database cut short, and one with a page of it overwritten.
+@Suite struct LibraryFilePropertyTests {
+    @Test func randomAndDamagedDatabaseFilesAreSetAsideOrRead() {
+        var generator = SeededGenerator(seed: 9)
+        var inputs: [[UInt8]] = (0..<12).map { n in (0..<(n * 700)).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        // An SQLite header followed by noise: a database that is not one.
+        inputs.append(Array("SQLite format 3\0".utf8) + (0..<5000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        for bytes in inputs {
+            let problems = LibraryInvariants.hostileFiles(bytes)
+            #expect(problems.isEmpty, "\(bytes.count) bytes: \(problems)")
+        }
     }
 }

@@ -161,3 +161,39 @@ import Testing
         #expect(state.library.bulletins.count == 1 && state.currentNode < state.library.nodeCount)
     }
 }
+
+@Suite struct StarredTests {
+    @Test func starredArticlesAreListedUnderAStarredNodeAtTheTop() throws {
+        let library = Library([ReadingTests.newer, ReadingTests.older])
+        let oldID = try #require(library.articleID(library.articles.last!))
+        var state = ReaderState(library: library, width: 100, height: 30, foldsOtherBulletins: true,
+                                reading: ReadingMarks(starred: [oldID]), marksReadOnScroll: false)
+        var lines = state.tocLines.filter { !$0.isEmpty }
+        #expect(lines[0] == "▾ ★ Starred 1")
+        #expect(lines[1] == "  ★ 深圳 | 旧闻")
+        #expect(lines[2].hasPrefix("▾ 周报 2024年1月5日"))
+        // The cursor follows the reading in the tree, not in the group.
+        #expect(state.cursor == 2)
+        // Star the article being read: the group grows, in library order.
+        state.press("}")
+        state.press("s")
+        lines = state.tocLines.filter { !$0.isEmpty }
+        #expect(lines[0] == "▾ ★ Starred 2" && lines[1] == "  ★ 北京 | 第一条" && lines[2] == "  ★ 深圳 | 旧闻")
+        #expect(state.tocLines[state.cursor].contains("北京 | 第一条") && !state.rows[state.cursor].inStarredGroup)
+        // Enter on an entry opens its article, in its own bulletin.
+        state.press("{tab}")
+        state.press("gjj{enter}")
+        #expect(state.library.node(state.currentNode).headline == "旧闻")
+        // The group folds as a whole.
+        state.press("{tab}gh")
+        #expect(state.tocLines.filter { !$0.isEmpty }[0] == "▸ ★ Starred 2")
+        #expect(!state.tocLines.contains { $0.hasPrefix("  ★ ") })
+        // Unstarring the last ones takes the group away.
+        state.press("lj")
+        state.press("s")
+        #expect(state.tocLines.filter { !$0.isEmpty }[0] == "▾ ★ Starred 1")
+        state.press("s")
+        #expect(!state.tocLines.contains { $0.contains("Starred") })
+        #expect(state.reading.starred.isEmpty)
+    }
+}

@@ -5,7 +5,8 @@ import Glibc
 
 // The fuzz target: the whole pipeline on bytes libFuzzer makes, with the
 // invariants checked inside (Invariants.check). The first byte picks the
-// encoding (detected or forced), the last twelve the reader's keys. Built
+// encoding (detected or forced) and whether the bytes are also tried as the
+// index's and the state's database files, the last twelve the reader's keys. Built
 // without libFuzzer, it replays the input files named as arguments. An
 // @main type, not top-level code: fuzz builds compile it as a library.
 
@@ -15,7 +16,9 @@ enum FuzzMain {
         guard let selector = input.first else { return }
         let bytes = Array(input.dropFirst())
         let encoding = Invariants.encodings[Int(selector) % Invariants.encodings.count]
-        let problems = Invariants.check(bytes, encoding: encoding, keys: Array(input.suffix(12)))
+        var problems = Invariants.check(bytes, encoding: encoding, keys: Array(input.suffix(12)))
+        // One input in eight is also written where a database file should be.
+        if selector % 8 == 7 { problems += LibraryInvariants.hostileFiles(bytes) }
         guard !problems.isEmpty else { return }
         var report = problems.prefix(20).map { "invariant: \($0)\n" }.joined()
         report.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }

@@ -61,6 +61,10 @@ extension ReaderState {
             let headline = read ? pick(.muted) : CellStyle(selected ? .selection : .tocArticle, extra: unreadStyle)
             StyledRun(text: node.headline, base: headline, ranges: ranges(.headline)).draw(&grid, x: column, y: y, limit: limit)
             markIfCut([star, node.region.map { $0 + " | " } ?? "", node.headline], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)
+        case .starred:
+            let marker = starredFolded ? "▸" : "▾"
+            let column = grid.write(marker + " ★ Starred", x: x, y: y, limit: limit, style: pick(.title))
+            grid.write(" \(library.articles.count(where: isStarred))", x: column, y: y, limit: limit, style: pick(.muted))
         case .heading:
             StyledRun(text: node.text, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: x, y: y, limit: limit)
             markIfCut([node.text], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)

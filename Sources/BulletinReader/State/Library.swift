@@ -129,13 +129,19 @@ public struct Library: Sendable {
 /// One line of the table-of-contents tree. Deeper headings have rows only
 /// in a search's filtered TOC, where they can be hits.
 public struct TOCRow: Equatable, Sendable {
-    public enum Kind: Sendable { case bulletin, section, article, heading }
+    /// `starred`: the `★ Starred` group's own row at the top of the tree.
+    public enum Kind: Sendable { case bulletin, section, article, heading, starred }
     /// Global node index.
     public var node: Int
     public var kind: Kind
     public var depth: Int
     /// Rows below it in the whole tree: only then does it get a fold marker.
     public var hasChildren = false
+    /// A starred article listed in the `★ Starred` group (it also has its own row).
+    public var isStarredEntry = false
+
+    /// The group's header and entries, which sit above the tree, out of node order.
+    public var inStarredGroup: Bool { kind == .starred || isStarredEntry }
 
     public init(node: Int, kind: Kind, depth: Int) {
         self.node = node

@@ -36,6 +36,8 @@ public struct ReaderState: Sendable {
     /// Chosen TOC width; nil until `<`/`>`: about a third of the screen.
     public internal(set) var chosenTOCWidth: Int?
     public internal(set) var folded: Set<Int> = []
+    /// The `★ Starred` group is folded (it has no node of its own for `folded`).
+    public internal(set) var starredFolded = false
     /// A library's policy: every bulletin folded but the one being read.
     public internal(set) var foldsOtherBulletins = false
     /// Whether reading state is kept (not for the sample, not with
@@ -78,6 +80,7 @@ public struct ReaderState: Sendable {
         self.width = width
         self.height = height
         rows = library.allRows
+        if tracksReading { rebuildRows() }  // the starred group
         followPosition()
         foldOtherBulletins()
     }
@@ -171,7 +174,7 @@ public struct ReaderState: Sendable {
     /// Keeps the TOC cursor on the row of the current node (or its nearest
     /// visible ancestor) and that row on screen.
     mutating func followPosition() {
-        if let row = SortedSearch.lastIndex(rows.count, atMost: currentNode, { rows[$0].node }) { cursor = row }
+        if let row = treeRow(atMost: currentNode) { cursor = row }
         keepCursorVisible()
     }
 
@@ -183,14 +186,37 @@ public struct ReaderState: Sendable {
         tocTop = max(0, min(tocTop, max(0, rows.count - h)))
     }
 
-    /// Rebuilds `rows` from folds and the search filter.
+    /// The last row of the tree (below the `★ Starred` group, in node
+    /// order) whose node is at most `node`.
+    func treeRow(atMost node: Int) -> Int? {
+        let offset = rows.prefix(while: \.inStarredGroup).count
+        return SortedSearch.lastIndex(rows.count - offset, atMost: node) { rows[offset + $0].node }.map { offset + $0 }
+    }
+
+    /// Rebuilds `rows` from folds, stars and the search filter.
     mutating func rebuildRows() {
         if let search, !search.text.isEmpty {
             rows = Self.filteredRows(library.allRows, matches: search.matches) { [library] g in
                 TOCRow(node: g, kind: .heading, depth: library.node(g).depth)
             }
         } else {
-            rows = Self.foldedRows(library.allRows, folded: folded)
+            rows = starredRows + Self.foldedRows(library.allRows, folded: folded)
+        }
+    }
+
+    /// `★ Starred` and the starred articles in library order, when there
+    /// are any; folded away with `starredFolded`.
+    var starredRows: [TOCRow] {
+        guard tracksReading, !reading.starred.isEmpty else { return [] }
+        let nodes = library.articles.filter(isStarred)
+        guard let first = nodes.first else { return [] }
+        var header = TOCRow(node: first, kind: .starred, depth: 0)
+        header.hasChildren = true
+        guard !starredFolded else { return [header] }
+        return [header] + nodes.map { node in
+            var row = TOCRow(node: node, kind: .article, depth: 1)
+            row.isStarredEntry = true
+            return row
         }
     }
 
@@ -230,6 +256,7 @@ public struct ReaderState: Sendable {
                 if matches[next] == row.node { show(nil) }  // shown as the ancestor it is
             case .article, .heading:
                 if matches[next] == row.node { show(row) }
+            case .starred: break  // not in the tree itself
             }
         }
         while next < matches.count { show(heading(matches[next])) }

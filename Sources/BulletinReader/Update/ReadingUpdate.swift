@@ -86,6 +86,11 @@ extension ReaderState {
         let starred = !reading.starred.contains(id)
         if starred { reading.starred.insert(id) } else { reading.starred.remove(id) }
         message = starred ? "Starred" : "Star removed"
+        let node = rows.indices.contains(cursor) ? rows[cursor] : nil
+        rebuildRows()
+        // The cursor stays on its row (the group above it grew or shrank).
+        if let node, !node.inStarredGroup, let row = treeRow(atMost: node.node) { cursor = row }
+        keepCursorVisible()
         return [.saveReading(.starred(id, starred))]
     }
 

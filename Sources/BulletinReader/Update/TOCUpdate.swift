@@ -20,6 +20,14 @@ extension ReaderState {
     mutating func fold(_ fold: Bool?) {
         guard search == nil || search?.text.isEmpty == true, rows.indices.contains(cursor) else { return }
         var row = rows[cursor]
+        if row.inStarredGroup {
+            // The group folds as a whole, from its header or any entry.
+            starredFolded = fold ?? !starredFolded
+            rebuildRows()
+            cursor = 0
+            keepCursorVisible()
+            return
+        }
         if row.isLeaf {
             guard fold != false, let parent = rows[..<cursor].lastIndex(where: { $0.depth < row.depth }) else { return }
             cursor = parent
@@ -57,7 +65,7 @@ extension ReaderState {
             folded = []
         }
         rebuildRows()
-        cursor = SortedSearch.lastIndex(rows.count, atMost: node) { rows[$0].node } ?? 0
+        cursor = treeRow(atMost: node) ?? 0
         keepCursorVisible()
     }
 

@@ -1,0 +1,71 @@
+import BulletinCore
+import BulletinLibrary
+import Glibc
+
+/// The library index and the reading state, for any input: a bulletin
+/// stored and read back is the bulletin parsed, and searched the same; any
+/// bytes where a database file should be are set aside or read, never a
+/// crash. Checked by the fuzz target and the property tests.
+public enum LibraryInvariants {
+    /// A parsed bulletin through an index in memory.
+    public static func roundTrip(_ bulletin: Bulletin) -> [String] {
+        do {
+            let index = try LibraryIndex(path: StoreFile.inMemory)
+            try index.store([LibraryIndex.Entry(path: "/fuzz/fuzz.md", stamp: FileStamp(size: 1, mtime: 1, inode: 1),
+                                                bulletin: bulletin, fingerprint: BulletinIdentity.fingerprint(bulletin.source.bytes))])
+            guard let row = try index.allBulletins()["/fuzz/fuzz.md"] else { return ["the stored bulletin has no row"] }
+            let stored = try index.outline(of: row.id)
+            var problems: [String] = []
+            if stored != bulletin.outline { problems.append("the outline read back from the index differs from the one parsed") }
+            let keys = try index.articleKeys(of: row.id)
+            if keys.count != row.articles || keys.count != Set(keys).count {
+                problems.append("article keys \(keys.count) (\(Set(keys).count) distinct) for \(row.articles) articles")
+            }
+            // A query from each searchable node's own text finds the same hits both ways.
+            let direct = HeadlineIndex(bulletin), readBack = HeadlineIndex(path: bulletin.path, outline: stored)
+            for node in direct.nodes.prefix(8) {
+                let text = bulletin.outline[node].kind == .article ? bulletin.outline[node].headline : bulletin.outline[node].text
+                let query = SearchQuery(String(text.prefix(6)))
+                guard !query.isEmpty else { continue }
+                let a = direct.hits(query).map { "\($0.node):\($0.matches.count)" }, b = readBack.hits(query).map { "\($0.node):\($0.matches.count)" }
+                if a != b { problems.append("search \(query.keywords.map(\.string)) from the index: \(b), parsed: \(a)") }
+                if !a.isEmpty, !(try index.candidates(for: query)).contains(row.id) {
+                    problems.append("the index's prefilter rules out a bulletin with hits for \(query.keywords.map(\.string))")
+                }
+            }
+            return problems
+        } catch {
+            return ["the index in memory failed: \(error.description)"]
+        }
+    }
+
+    /// `bytes` as an index file and as a state file: opening either must
+    /// give a usable database (set aside when damaged).
+    public static func hostileFiles(_ bytes: [UInt8]) -> [String] {
+        var template = Array("/tmp/bulletin-fuzz-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { return [] }
+        let folder = String(cString: made)
+        defer { _ = system("rm -rf '\(folder)'") }
+        var problems: [String] = []
+        for name in ["index.sqlite", "state.sqlite"] {
+            let path = folder + "/" + name
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            if name == "index.sqlite" {
+                do {
+                    let index = try LibraryIndex(path: path)
+                    _ = try index.allBulletins()
+                } catch {
+                    problems.append("an index file of these bytes could not be replaced: \(error.description)")
+                }
+            } else {
+                let state = ReadingState(path: path)
+                if !state.isSaving { problems.append("a state file of these bytes left the state unsaved: \(state.notice ?? "")") }
+                state.setRead(true, bulletin: "t:x|", article: "a#0")
+                if state.readMarks()["t:x|"] != ["a#0"] { problems.append("a read mark was not kept in a state file made from these bytes") }
+            }
+        }
+        return problems
+    }
+}
