@@ -4,8 +4,9 @@ import Foundation  // String(format:) for the figures; the bench is not the prod
 import Glibc
 
 // Times the reader's work per keypress without a terminal: update plus
-// render of a 120x40 screen, on the bulletin given (bench/README.md).
-// Usage: reader-bench FILE [REPEATS]
+// render of a 120x40 screen, on the bulletin given, or on a folder of them
+// as one library (bench/README.md).
+// Usage: reader-bench FILE|FOLDER [REPEATS]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: reader-bench FILE [REPEATS]")
@@ -30,15 +31,23 @@ for _ in 0..<repeats {
 }
 
 let loadStart = now()
-let bulletin: Bulletin
-do { bulletin = try BulletinParser.parse(path: arguments[1]) } catch {
-    print("reader-bench: \(error)")
-    exit(2)
+let library: Library
+var isFolder: ObjCBool = false
+if FileManager.default.fileExists(atPath: arguments[1], isDirectory: &isFolder), isFolder.boolValue {
+    guard case .rescanned(let all) = LibraryOpening(paths: [arguments[1]], standardInputIsData: false).rescan!() else {
+        print("reader-bench: cannot read \(arguments[1])")
+        exit(2)
+    }
+    library = all
+} else {
+    do { library = Library([try BulletinParser.parse(path: arguments[1])]) } catch {
+        print("reader-bench: \(error)")
+        exit(2)
+    }
 }
-let library = Library([bulletin])
-var state = ReaderState(library: library, width: 120, height: 40)
+var state = ReaderState(library: library, width: 120, height: 40, foldsOtherBulletins: isFolder.boolValue)
 _ = state.render()
-print("load + first render: \(String(format: "%.1f", now() - loadStart)) ms, \(library.articles.count) articles")
+print("load + first render: \(String(format: "%.1f", now() - loadStart)) ms, \(library.bulletins.count) bulletins, \(library.articles.count) articles")
 print("\("opening window".padding(28)) median \(String(format: "%.3f", median(openings))) ms  max \(String(format: "%.3f", openings.max()!)) ms")
 
 let flows: [(String, [ReaderEvent])] = [
@@ -50,6 +59,7 @@ let flows: [(String, [ReaderEvent])] = [
     ("g (top)", [.key(.character("g"))]),
     ("Tab, j (TOC cursor)", [.key(.tab), .key(.character("j")), .key(.tab)]),
     ("z (fold a section)", [.key(.character("z"))]),
+    ("fold and unfold a bulletin", [.key(.tab), .key(.character("g")), .key(.character("h")), .key(.character("l")), .key(.tab)]),
     ("resize 100x30 and back", [.resize(width: 100, height: 30), .resize(width: 120, height: 40)]),
 ]
 
@@ -75,6 +85,8 @@ for _ in 0..<repeats {
     }
     for _ in 0..<4 { state.handle(.key(.backspace)) }
 }
+let perKey = (0..<4).map { k in median(stride(from: k, to: typing.count, by: 4).map { typing[$0] }) }
+print("\("search keystrokes 1-4".padding(28)) medians \(perKey.map { String(format: "%.3f", $0) }.joined(separator: " ")) ms")
 print("\("search keystroke".padding(28)) median \(String(format: "%.3f", median(typing))) ms  max \(String(format: "%.3f", typing.max()!)) ms")
 
 extension String {

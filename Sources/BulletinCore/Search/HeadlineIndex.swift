@@ -91,10 +91,42 @@ public struct HeadlineIndex: Sendable {
                 }
             }
             if let candidates { return candidates.filter { position($0).map(matches) ?? false } }
-            // A full scan (the first keystroke) splits the nodes over the cores.
-            let matched = Parallel.map(count: nodes.count, matches)
-            return nodes.indices.filter { matched[$0] }.map { nodes[$0] }
+            // A full scan (the first keystroke): one pass over all the folded
+            // text per keyword, marking the slots it occurs in, rather than a
+            // search started in every slot.
+            let hits = query.keywords.map { slotsContaining($0, all) }
+            return nodes.indices.filter { k in
+                hits.allSatisfy { hit in
+                    let section = Int(sectionSlot[k])
+                    return hit[2 * k] || hit[2 * k + 1] || (section >= 0 && hit[section])
+                }
+            }.map { nodes[$0] }
         }
+    }
+
+    /// Whether each slot holds `keyword`, in one scan of `all` (no match
+    /// may cross from one slot into the next).
+    func slotsContaining(_ keyword: FoldedText, _ all: UnsafeBufferPointer<UInt32>) -> [Bool] {
+        var hit = [Bool](repeating: false, count: bounds.count - 1)
+        keyword.scalars.withUnsafeBufferPointer { needle in
+            let n = needle.count, first = needle[0]
+            var i = 0, slot = 0
+            while i + n <= all.count {
+                guard all[i] == first else { i += 1; continue }
+                var k = 1
+                while k < n && all[i + k] == needle[k] { k += 1 }
+                guard k == n else { i += 1; continue }
+                while Int(bounds[slot + 1]) <= i { slot += 1 }
+                let end = Int(bounds[slot + 1])
+                if i + n <= end {
+                    hit[slot] = true
+                    i = end  // the rest of this slot cannot add anything
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return hit
     }
 
     /// The hit for node `node`, with its match ranges, if it matches.

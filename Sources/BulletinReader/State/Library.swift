@@ -13,6 +13,11 @@ public struct Library: Sendable {
     public let articles: [Int]
     /// Every TOC row with nothing folded or filtered.
     let allRows: [TOCRow]
+    /// For each row of `allRows`: the row of its bulletin, and of its
+    /// section (-1 when none); a bulletin or section row is its own. The
+    /// search filter finds a match's ancestors with these, not by a walk.
+    let rowBulletin: [Int32]
+    let rowSection: [Int32]
     let indexes: [HeadlineIndex]
     /// Files that were asked for but could not be opened; the others are shown.
     public let unreadable: [BulletinError]
@@ -49,6 +54,19 @@ public struct Library: Sendable {
         self.articles = articles
         for i in rows.indices { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
         allRows = rows
+        var rowBulletin = [Int32](repeating: -1, count: rows.count), rowSection = [Int32](repeating: -1, count: rows.count)
+        var bulletinRow: Int32 = -1, sectionRow: Int32 = -1
+        for (i, row) in rows.enumerated() {
+            switch row.kind {
+            case .bulletin: bulletinRow = Int32(i); sectionRow = -1
+            case .section: sectionRow = Int32(i)
+            default: break
+            }
+            rowBulletin[i] = bulletinRow
+            rowSection[i] = sectionRow
+        }
+        self.rowBulletin = rowBulletin
+        self.rowSection = rowSection
         indexes = bulletins.map(HeadlineIndex.init)
         identities = bulletins.map { bulletin in
             BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }

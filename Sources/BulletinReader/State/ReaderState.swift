@@ -48,6 +48,8 @@ public struct ReaderState: Sendable {
     /// `mark-read = "scroll"`: an article is read once its end is on screen
     /// (else only `m` marks it).
     public internal(set) var marksReadOnScroll: Bool
+    /// Files that shrank while open (`noteShrunkFiles`).
+    public internal(set) var shrunkPaths: [String] = []
     /// Bulletins a rescan found that were not there before (until opened).
     public internal(set) var newPaths: Set<String> = []
     /// A rescan is under way: another waits for it.
@@ -80,6 +82,7 @@ public struct ReaderState: Sendable {
         self.width = width
         self.height = height
         rows = library.allRows
+        shrunkPaths = Self.shrunkPaths(in: library)
         if tracksReading { rebuildRows() }  // the starred group
         followPosition()
         foldOtherBulletins()
@@ -196,7 +199,7 @@ public struct ReaderState: Sendable {
     /// Rebuilds `rows` from folds, stars and the search filter.
     mutating func rebuildRows() {
         if let search, !search.text.isEmpty {
-            rows = Self.filteredRows(library.allRows, matches: search.matches) { [library] g in
+            rows = Self.filteredRows(library, matches: search.matches) { [library] g in
                 TOCRow(node: g, kind: .heading, depth: library.node(g).depth)
             }
         } else {
@@ -234,32 +237,32 @@ public struct ReaderState: Sendable {
 
     /// The matching nodes (sections, articles, deeper headings, which have
     /// no row of their own: `heading` makes one) with the bulletin and
-    /// section rows above them.
-    static func filteredRows(_ all: [TOCRow], matches: [Int], heading: (Int) -> TOCRow) -> [TOCRow] {
+    /// section rows above them, each shown once. Each match finds its row
+    /// and its ancestors' by binary search: a keystroke costs the matches,
+    /// not the whole tree of a library of thousands.
+    static func filteredRows(_ library: Library, matches: [Int], heading: (Int) -> TOCRow) -> [TOCRow] {
+        let all = library.allRows
         var rows: [TOCRow] = []
-        var pending: [TOCRow] = []  // ancestors not yet shown
-        var next = 0
-        func show(_ row: TOCRow?) {
-            rows += pending
-            pending = []
-            if let row { rows.append(row) }
-            next += 1
-        }
-        for row in all {
-            // Headings between the last row and this one.
-            while next < matches.count, matches[next] < row.node { show(heading(matches[next])) }
-            guard next < matches.count else { break }
-            switch row.kind {
-            case .bulletin: pending = [row]
-            case .section:
-                pending = pending.filter { $0.kind == .bulletin } + [row]
-                if matches[next] == row.node { show(nil) }  // shown as the ancestor it is
-            case .article, .heading:
-                if matches[next] == row.node { show(row) }
-            case .starred: break  // not in the tree itself
+        var shownBulletin = -1, shownSection = -1
+        for match in matches {
+            if let r = SortedSearch.lastIndex(all.count, atMost: match, { all[$0].node }) {
+                let b = Int(library.rowBulletin[r]), s = Int(library.rowSection[r])
+                if b >= 0 && b != shownBulletin {
+                    rows.append(all[b])
+                    shownBulletin = b
+                    shownSection = -1
+                }
+                if s >= 0 && s != shownSection {
+                    rows.append(all[s])
+                    shownSection = s
+                }
+                if all[r].node == match {
+                    if all[r].isLeaf { rows.append(all[r]) }  // a section is shown as the ancestor it is
+                    continue
+                }
             }
+            rows.append(heading(match))
         }
-        while next < matches.count { show(heading(matches[next])) }
         return rows
     }
 

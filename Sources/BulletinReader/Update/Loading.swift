@@ -43,6 +43,7 @@ extension ReaderState {
         let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
         let folds = Set(folded.compactMap(map))
         library = full
+        shrunkPaths = Self.shrunkPaths(in: full)
         layouts = LayoutCache(library: full, ambiguousWide: layouts.ambiguousWide)
         folded = folds
         position = Position(node: node, line: min(position.line, max(0, lineCount(node) - 1)))
