@@ -94,13 +94,16 @@ struct ReaderLaunch {
         return marks
     }
 
-    /// At the last bulletin read when it is in the library, else where the
-    /// first one was left.
+    /// At the last bulletin read when it is in the library (or may be: a
+    /// library still loading), else where the first one was left.
     static func resume(_ reader: inout ReaderState, from state: ReadingState) {
         let identities = reader.library.bulletins.indices.map(reader.library.identity(ofBulletin:))
-        let last = state.lastBulletin.flatMap { identities.contains($0) ? $0 : nil } ?? identities.first
-        guard let last, let position = state.position(of: last) else { return }
-        reader.resume(bulletin: last, node: position.node, line: position.line)
+        if let last = state.lastBulletin, reader.loading || identities.contains(last), let position = state.position(of: last) {
+            reader.resume(bulletin: last, node: position.node, line: position.line)
+            return
+        }
+        guard let first = identities.first, let position = state.position(of: first) else { return }
+        reader.resume(bulletin: first, node: position.node, line: position.line)
     }
 
     static func save(_ change: ReadingChange, to state: ReadingState) {

@@ -197,3 +197,30 @@ import Testing
         #expect(state.reading.starred.isEmpty)
     }
 }
+
+@Suite struct LibraryStartTests {
+    /// A big library shows its first file while the rest loads; once loaded
+    /// it opens at the newest bulletin, or where reading stopped, unless the
+    /// reader moved meanwhile.
+    @Test func aLoadedLibraryOpensAtTheNewestOrWhereReadingStopped() {
+        let first = ReadingTests.older  // the walk found it first
+        let full = Library([ReadingTests.newer, ReadingTests.older])
+        var state = ReaderState(library: Library([first]), width: 100, height: 30, loading: true, foldsOtherBulletins: true,
+                                reading: ReadingMarks())
+        _ = state.update(.loaded(full, lineOffset: 0))
+        #expect(state.library.locate(state.currentNode).bulletin == 0, "the newest")
+
+        var resumed = ReaderState(library: Library([first]), width: 100, height: 30, loading: true, foldsOtherBulletins: true,
+                                  reading: ReadingMarks())
+        resumed.resume(bulletin: full.identity(ofBulletin: 0), node: "第三条#0", line: 0)
+        _ = resumed.update(.loaded(full, lineOffset: 0))
+        #expect(resumed.library.node(resumed.currentNode).headline == "第三条", "where reading stopped")
+
+        var moved = ReaderState(library: Library([first]), width: 100, height: 30, loading: true, foldsOtherBulletins: true,
+                                reading: ReadingMarks())
+        moved.press("}")
+        let place = moved.library.node(moved.currentNode).headline
+        _ = moved.update(.loaded(full, lineOffset: 0))
+        #expect(moved.library.node(moved.currentNode).headline == place, "the reader moved: it stays")
+    }
+}

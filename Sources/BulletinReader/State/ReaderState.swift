@@ -48,6 +48,12 @@ public struct ReaderState: Sendable {
     /// `mark-read = "scroll"`: an article is read once its end is on screen
     /// (else only `m` marks it).
     public internal(set) var marksReadOnScroll: Bool
+    /// Where reading resumes (`resume`), kept for when a library still
+    /// loading has the bulletin it names.
+    public internal(set) var resumeTarget: ResumeTarget?
+    /// The position the reader started at: while it is unchanged, a library
+    /// that finishes loading opens at `resumeTarget`, else its newest bulletin.
+    var startPosition = Position(node: 0, line: 0)
     /// Files that shrank while open (`noteShrunkFiles`).
     public internal(set) var shrunkPaths: [String] = []
     /// Bulletins a rescan found that were not there before (until opened).
@@ -86,6 +92,7 @@ public struct ReaderState: Sendable {
         if tracksReading { rebuildRows() }  // the starred group
         followPosition()
         foldOtherBulletins()
+        startPosition = position
     }
 
     // MARK: Geometry

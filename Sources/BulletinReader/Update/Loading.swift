@@ -7,8 +7,15 @@ import BulletinCore
 extension ReaderState {
     /// `lineOffset`: file lines before the opening's first line.
     public mutating func finishLoading(_ full: Library, lineOffset: Int) {
+        let untouched = position == startPosition
         replaceLibrary(with: full, lineOffset: lineOffset)
         loading = false
+        // A library shown by its first file while it loaded opens, unless
+        // the reader moved meanwhile, where reading stopped, else at its newest.
+        if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() {
+            jump(toNode: 0)
+            foldOtherBulletins()
+        }
     }
 
     /// The library read again: bulletins not seen before are marked new

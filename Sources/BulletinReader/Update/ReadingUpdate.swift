@@ -141,18 +141,37 @@ extension ReaderState {
     }
 
     /// Starts where reading stopped: bulletin `identity` at `node` (as
-    /// `positionToSave` wrote it) and `line`. Unknown places are ignored.
+    /// `positionToSave` wrote it) and `line`. A place not in the library is
+    /// kept for when it has finished loading, else ignored.
     public mutating func resume(bulletin identity: String, node: String, line: Int) {
-        guard let b = library.bulletins.indices.first(where: { library.identity(ofBulletin: $0) == identity }) else { return }
+        resumeTarget = ResumeTarget(bulletin: identity, node: node, line: line)
+        applyResume()
+        startPosition = position
+    }
+
+    /// Moves to `resumeTarget`; false when its bulletin or node is not here.
+    @discardableResult
+    mutating func applyResume() -> Bool {
+        guard let target = resumeTarget else { return false }
+        let (identity, node, line) = (target.bulletin, target.node, target.line)
+        guard let b = library.bulletins.indices.first(where: { library.identity(ofBulletin: $0) == identity }) else { return false }
         let g: Int?
         if node.hasPrefix("#") {
             g = Int(node.dropFirst()).flatMap { $0 < library.bulletins[b].outline.count ? library.global(bulletin: b, node: $0) : nil }
         } else {
             g = library.node(bulletin: b, articleKey: node)
         }
-        guard let g else { return }
+        guard let g else { return false }
         let open = openBulletin
         jump(to: Position(node: g, line: max(0, min(line, lineCount(g) - 1))))
         if openBulletin != open { foldOtherBulletins() }
+        return true
     }
+}
+
+/// A place to resume reading at, as the reading state keeps it.
+public struct ResumeTarget: Equatable, Sendable {
+    public var bulletin: String
+    public var node: String
+    public var line: Int
 }
