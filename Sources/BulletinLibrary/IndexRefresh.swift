@@ -61,30 +61,39 @@ public enum IndexRefresh {
     }
 
     /// Each file's absolute path and stamp (nil when it cannot be seen),
-    /// resolving each folder once: `realpath` stats every component.
+    /// resolving each folder once (`realpath` stats every component) and
+    /// statting files relative to their folder's descriptor (no path walk
+    /// per file: ten thousand of them are stamped on every warm start).
     public static func stamps(_ paths: [String]) -> [(absolute: String, stamp: FileStamp)?] {
-        var folders: [Substring: String?] = [:]
+        // Each folder once: its resolved path and a descriptor, or nil when it cannot be opened.
+        var folders: [Substring: (resolved: String, fd: Int32)?] = [:]
+        defer { for case let folder? in folders.values { close(folder.fd) } }
         return paths.map { path in
             let path = path.contains("/") ? path : "./" + path
             let slash = path.lastIndex(of: "/")!
-            let folder = path[..<slash]
-            let resolved = folders[folder] ?? realPath(folder.isEmpty ? "/" : String(folder))
-            folders[folder] = resolved
-            guard let resolved else { return nil }
-            return stamp(absolute: (resolved == "/" ? "" : resolved) + path[slash...])
+            let folderPath = path[..<slash]
+            if folders.index(forKey: folderPath) == nil { folders.updateValue(openFolder(String(folderPath)), forKey: folderPath) }
+            guard let entry = folders[folderPath], let folder = entry else { return nil }
+            let name = String(path[path.index(after: slash)...])
+            var info = stat()
+            guard fstatat(folder.fd, name, &info, 0) == 0 else { return nil }
+            return ((folder.resolved == "/" ? "" : folder.resolved) + "/" + name, stamp(info))
         }
+    }
+
+    static func openFolder(_ path: String) -> (resolved: String, fd: Int32)? {
+        let name = path.isEmpty ? "/" : path
+        guard let resolved = realPath(name) else { return nil }
+        let fd = open(name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? (resolved, fd) : nil
     }
 
     /// The file's absolute path and stamp, or nil when it cannot be seen.
     public static func stamp(_ path: String) -> (absolute: String, stamp: FileStamp)? { stamps([path])[0] }
 
-    /// The stamp of a file by a path whose folders are resolved already
-    /// (the file itself may be a link: its target is what is read).
-    static func stamp(absolute: String) -> (absolute: String, stamp: FileStamp)? {
-        var info = stat()
-        guard stat(absolute, &info) == 0 else { return nil }
+    static func stamp(_ info: stat) -> FileStamp {
         let mtime = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        return (absolute, FileStamp(size: Int(info.st_size), mtime: mtime, inode: Int(info.st_ino)))
+        return FileStamp(size: Int(info.st_size), mtime: mtime, inode: Int(info.st_ino))
     }
 
     static func realPath(_ path: String) -> String? {

@@ -17,8 +17,9 @@ public final class LibraryIndex {
             size INTEGER NOT NULL, mtime INTEGER NOT NULL, inode INTEGER NOT NULL,
             fingerprint TEXT NOT NULL, identity TEXT NOT NULL, title TEXT NOT NULL,
             date TEXT, number INTEGER, sections INTEGER NOT NULL, articles INTEGER NOT NULL,
-            warnings INTEGER NOT NULL, search TEXT NOT NULL);
+            warnings INTEGER NOT NULL);
         CREATE INDEX files_identity ON files(identity);
+        CREATE TABLE texts(file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, search TEXT NOT NULL);
         CREATE TABLE nodes(
             file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
             kind TEXT NOT NULL, level INTEGER NOT NULL, depth INTEGER NOT NULL,
@@ -28,10 +29,12 @@ public final class LibraryIndex {
             PRIMARY KEY(file, ord)) WITHOUT ROWID;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
-    static let version = 1
+    /// 2: the folded text in a table of its own, so reading the rows (`list`,
+    /// a freshness check) does not read it.
+    static let version = 2
 
     public init(path: String) throws(SQLiteError) {
-        let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version).open()
+        let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version, rebuildable: true).open()
         db = opened.database
         notice = opened.notice
     }
@@ -102,7 +105,7 @@ public final class LibraryIndex {
     /// only ones a search must look at (`HeadlineIndex.foldedText`).
     public func candidates(for query: SearchQuery) throws(SQLiteError) -> Set<Int> {
         let test = query.keywords.indices.map { "instr(search, ?\($0 + 1)) > 0" }.joined(separator: " AND ")
-        let statement = try db.prepare("SELECT id FROM files WHERE \(test)").bind(query.keywords.map { .text($0.string) })
+        let statement = try db.prepare("SELECT file FROM texts WHERE \(test)").bind(query.keywords.map { .text($0.string) })
         var ids = Set<Int>()
         while try statement.step() { ids.insert(statement.integer(0)) }
         return ids
@@ -135,9 +138,10 @@ public final class LibraryIndex {
         try db.transaction { () throws(SQLiteError) in
             let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
             let insertFile = try db.prepare("""
-                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings, search)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 """)
+            let insertText = try db.prepare("INSERT INTO texts(file, search) VALUES (?1, ?2)")
             let insertNode = try db.prepare("""
                 INSERT INTO nodes(file, ord, kind, level, depth, text, region, headline, line, body_start, body_end, body_line,
                                   parent, toc_line, article_key)
@@ -152,9 +156,10 @@ public final class LibraryIndex {
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
                     .text(entry.fingerprint), .text(BulletinIdentity.of(bulletin, dating: dating) { entry.fingerprint }),
                     .text(bulletin.title), .init(dating.date?.iso), .init(dating.number), .integer(sections), .integer(articles),
-                    .integer(bulletin.warnings.count), .text(HeadlineIndex(bulletin).foldedText),
+                    .integer(bulletin.warnings.count),
                 ])
                 let id = db.lastInsertedRow
+                try insertText.run([.integer(id), .text(HeadlineIndex(bulletin).foldedText)])
                 let keys = BulletinIdentity.articleKeys(outline)
                 for (i, node) in outline.nodes.enumerated() {
                     try insertNode.run([

@@ -11,11 +11,16 @@ public struct StoreFile {
     public let schema: String
     /// `PRAGMA user_version` of this schema; another number is set aside.
     public let version: Int
+    /// A cache, rebuilt from elsewhere: another schema version is emptied
+    /// and made anew instead of set aside (it is not damage, and holds
+    /// nothing of the user's).
+    public let rebuildable: Bool
 
-    public init(path: String, schema: String, version: Int) {
+    public init(path: String, schema: String, version: Int, rebuildable: Bool = false) {
         self.path = path
         self.schema = schema
         self.version = version
+        self.rebuildable = rebuildable
     }
 
     /// The database, and the one-line notice to show when it was set aside.
@@ -47,14 +52,23 @@ public struct StoreFile {
         guard let check = try db.integer("PRAGMA user_version") else { return db }
         if check == version { return db }
         let tables = try db.integer("SELECT count(*) FROM sqlite_master") ?? 0
-        guard tables == 0 else {
+        guard tables == 0 || rebuildable else {
             throw SQLiteError(code: SQLITE_CORRUPT, message: "schema \(check), not \(version)", path: path)
         }
         try db.transaction { () throws(SQLiteError) in
+            if tables > 0 { try Self.dropEverything(db) }
             try db.execute(schema)
             try db.execute("PRAGMA user_version=\(version)")
         }
         return db
+    }
+
+    /// Every table of a cache of another schema (their indexes go with them).
+    static func dropEverything(_ db: SQLiteDatabase) throws(SQLiteError) {
+        let statement = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        var names: [String] = []
+        while try statement.step() { names.append(statement.text(0)) }
+        for name in names { try db.execute("DROP TABLE IF EXISTS \"\(name.replacing("\"", with: "\"\""))\"") }
     }
 
     /// A file whose header counts more pages than it holds (cut short by a

@@ -124,3 +124,22 @@ import Testing
         #expect(try LibraryIndex(path: library.indexPath).allBulletins().count == 40)
     }
 }
+
+@Suite struct IndexSchemaTests {
+    /// The index is a cache: one of another schema is rebuilt quietly, not
+    /// reported as damage; the reading state's is set aside (it is the user's).
+    @Test func anOlderIndexIsRebuiltAndAnOlderStateIsSetAside() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (name, version) in [("index.sqlite", 1), ("state.sqlite", 7)] {
+            let db = try SQLiteDatabase(path: folder.path + "/" + name)
+            try db.execute("CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT, search TEXT); CREATE TABLE nodes(file INTEGER REFERENCES files(id)); PRAGMA user_version=\(version)")
+            try db.execute("INSERT INTO files(path, search) VALUES ('/old.md', 'x')")
+        }
+        let index = try LibraryIndex(path: folder.path + "/index.sqlite")
+        #expect(index.notice == nil && folder.files(prefix: "index.sqlite.corrupt-").isEmpty)
+        #expect(try index.allBulletins().isEmpty)
+        let state = ReadingState(path: folder.path + "/state.sqlite")
+        #expect(state.notice?.contains("moved aside") == true && folder.files(prefix: "state.sqlite.corrupt-").count == 1, "\(state.notice ?? "no notice")")
+    }
+}

@@ -36,7 +36,9 @@ public enum FileReader {
     /// means it shrank while it was read.
     public static func readAll(fd: Int32, sizeHint: Int = 0, path: String, mayContainNUL: Bool = false,
                                limit: Int = streamLimit, expected: Int? = nil) throws(BulletinError) -> ByteStorage {
-        var capacity = max(sizeHint + 1, 64 * 1024)
+        // A regular file's size is known: no more room than it needs (a
+        // library of thousands of small files keeps every one).
+        var capacity = expected != nil ? max(sizeHint + 1, 16) : max(sizeHint + 1, 64 * 1024)
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         while true {
