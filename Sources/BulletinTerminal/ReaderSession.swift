@@ -14,6 +14,8 @@ public enum ReaderSession {
         public var background: (@Sendable () -> ReaderMessage)?
         /// Keeps reading-state changes (the reading state's file).
         public var save: (ReadingChange) -> Void
+        /// Run once the first frame is written, before any key (the reading state).
+        public var afterFirstFrame: (() -> ReaderMessage)?
         /// Reads the library again (`r`, or a change in `watched`).
         public var rescan: (@Sendable () -> ReaderMessage)?
         /// Folders whose bulletin files are watched for changes (asked for
@@ -21,9 +23,11 @@ public enum ReaderSession {
         public var watched: @Sendable () -> [String]
 
         public init(background: (@Sendable () -> ReaderMessage)? = nil, save: @escaping (ReadingChange) -> Void = { _ in },
+                    afterFirstFrame: (() -> ReaderMessage)? = nil,
                     rescan: (@Sendable () -> ReaderMessage)? = nil, watched: @escaping @Sendable () -> [String] = { [] }) {
             self.background = background
             self.save = save
+            self.afterFirstFrame = afterFirstFrame
             self.rescan = rescan
             self.watched = watched
         }
@@ -47,6 +51,10 @@ public enum ReaderSession {
         var shrinks = ByteStorage.shrinkCount
         var state = initial(terminal.size.width, terminal.size.height)
         terminal.draw(state.render())
+        if let next = work.afterFirstFrame {
+            for case .saveReading(let change) in state.update(next()) { work.save(change) }
+            terminal.draw(state.render())
+        }
         if let background = work.background {
             DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background()) }
         }

@@ -20,11 +20,12 @@ enum LibraryStore {
         }
     }
 
-    /// The reading state (none with --no-state); its notice said once on stderr.
-    static func openState(enabled: Bool = true) -> ReadingState {
+    /// The reading state (none with --no-state); its notice said once on
+    /// stderr, unless `quiet` (the reader shows it on its status line).
+    static func openState(enabled: Bool = true, quiet: Bool = false) -> ReadingState {
         guard enabled else { return ReadingState.none() }
         let state = ReadingState(path: paths.stateFile)
-        if let notice = state.notice { printError("bulletin: \(notice)") }
+        if let notice = state.notice, !quiet { printError("bulletin: \(notice)") }
         return state
     }
 

@@ -63,26 +63,47 @@ struct ReaderLaunch {
     /// work loads the rest of the library.
     func read(_ plan: LibraryOpening.Plan, opening: LibraryOpening, theme: Theme) -> Never {
         let status: Int32
-        // The sample is nobody's reading.
+        // The sample is nobody's reading. The state is opened once the first
+        // frame is up (SQLite's open and schema check are a millisecond the
+        // first paint need not wait for); its marks and place follow at once.
         let tracking = keepsState && !paths.isEmpty
-        let state = tracking ? LibraryStore.openState() : ReadingState.none()
+        let store = StateStore(tracking: tracking)
+        let loading = plan.background != nil
         do {
             status = try ReaderSession.run({ width, height in
-                var reader = ReaderState(library: plan.first, width: width, height: height, ambiguousWide: ambiguousWide,
-                                         loading: plan.background != nil, foldsOtherBulletins: true,
-                                         reading: tracking ? Self.marks(state) : nil, marksReadOnScroll: marksReadOnScroll ?? true,
-                                         tocWidth: tocWidth)
-                Self.resume(&reader, from: state)
-                for case .saveReading(let change) in reader.markFirstScreen() { Self.save(change, to: state) }
-                if let notice = state.notice { reader.update(.progress(notice)) }
-                return reader
-            }, theme: theme, work: ReaderSession.Work(background: plan.background, save: { Self.save($0, to: state) },
-                                                      rescan: opening.rescan, watched: { [opening] in opening.folders() }))
+                ReaderState(library: plan.first, width: width, height: height, ambiguousWide: ambiguousWide, loading: loading,
+                            foldsOtherBulletins: true, marksReadOnScroll: marksReadOnScroll ?? true, tocWidth: tocWidth)
+            }, theme: theme, work: ReaderSession.Work(
+                background: plan.background, save: { Self.save($0, to: store.state) },
+                afterFirstFrame: tracking ? { Self.reading(store.state, library: plan.first, loading: loading) } : nil,
+                rescan: opening.rescan, watched: { [opening] in opening.folders() }))
         } catch {
             printError("bulletin: \(error)")
             finish(2, keeping: plan.first)
         }
         finish(status, keeping: plan.first)
+    }
+
+    /// The reading state, opened when first asked for.
+    final class StateStore {
+        let tracking: Bool
+        lazy var state: ReadingState = tracking ? LibraryStore.openState(quiet: true) : ReadingState.none()
+
+        init(tracking: Bool) { self.tracking = tracking }
+    }
+
+    /// What the reader needs of the state: the marks, where to resume (the
+    /// last bulletin read when it is, or may be once loaded, in `library`,
+    /// else where its first was left), and the notice to show.
+    static func reading(_ state: ReadingState, library: Library, loading: Bool) -> ReaderMessage {
+        let identities = library.bulletins.indices.map(library.identity(ofBulletin:))
+        var resume: ResumeTarget?
+        if let last = state.lastBulletin, loading || identities.contains(last), let position = state.position(of: last) {
+            resume = ResumeTarget(bulletin: last, node: position.node, line: position.line)
+        } else if let first = identities.first, let position = state.position(of: first) {
+            resume = ResumeTarget(bulletin: first, node: position.node, line: position.line)
+        }
+        return .readingLoaded(marks(state), resume: resume, notice: state.notice)
     }
 
     static func marks(_ state: ReadingState) -> ReadingMarks {
@@ -92,18 +113,6 @@ struct ReaderLaunch {
         }
         for (bulletin, article) in state.starred() { marks.starred.insert(ArticleID(bulletin: bulletin, article: article)) }
         return marks
-    }
-
-    /// At the last bulletin read when it is in the library (or may be: a
-    /// library still loading), else where the first one was left.
-    static func resume(_ reader: inout ReaderState, from state: ReadingState) {
-        let identities = reader.library.bulletins.indices.map(reader.library.identity(ofBulletin:))
-        if let last = state.lastBulletin, reader.loading || identities.contains(last), let position = state.position(of: last) {
-            reader.resume(bulletin: last, node: position.node, line: position.line)
-            return
-        }
-        guard let first = identities.first, let position = state.position(of: first) else { return }
-        reader.resume(bulletin: first, node: position.node, line: position.line)
     }
 
     static func save(_ change: ReadingChange, to state: ReadingState) {

@@ -224,3 +224,23 @@ import Testing
         #expect(moved.library.node(moved.currentNode).headline == place, "the reader moved: it stays")
     }
 }
+
+@Suite struct ReadingLoadedTests {
+    /// The launcher draws the first frame before opening the state; the
+    /// state's marks and place arrive as a message right after.
+    @Test func theReadingStateArrivesAfterTheFirstFrame() throws {
+        let library = Library([ReadingTests.newer, ReadingTests.older])
+        var state = ReaderState(library: library, width: 100, height: 12, foldsOtherBulletins: true)
+        #expect(!state.tracksReading && !state.tocLines[0].hasSuffix(" 3"))
+        let read = ArticleID(bulletin: library.identity(ofBulletin: 0), article: "第一条#0")
+        let effects = state.update(.readingLoaded(ReadingMarks(read: [read]),
+                                                  resume: ResumeTarget(bulletin: library.identity(ofBulletin: 0), node: "第三条#0", line: 0),
+                                                  notice: "reading state will not be saved (test)"))
+        #expect(state.tracksReading && state.reading.read.contains(read))
+        #expect(state.library.node(state.currentNode).headline == "第三条", "resumed")
+        #expect(state.message == "reading state will not be saved (test)")
+        // What is on screen at the resumed place counts as seen.
+        #expect(effects.contains { if case .saveReading(.read(let id, true)) = $0 { id.article == "第三条#0" } else { false } })
+        #expect(state.tocLines.contains { $0.hasPrefix("▾ 周报 2024年1月5日") && $0.hasSuffix(" 1") })
+    }
+}

@@ -50,8 +50,9 @@ extension ReaderState {
             markIfCut([marker, isNew ? " new" : "", " ", title], x: x, y: y, limit: titleLimit, style: pick(.muted), into: &grid)
             if !count.isEmpty, titleLimit + count.count <= limit { grid.write(count, x: titleLimit, y: y, limit: limit, style: pick(.muted)) }
         case .article:
-            let read = isRead(row.node)
-            let star = isStarred(row.node) ? "★ " : ""
+            // Not asked before the reading state is there: the keys cost the first paint.
+            let read = tracksReading && isRead(row.node)
+            let star = tracksReading && isStarred(row.node) ? "★ " : ""
             let unreadStyle: TextAttributes = tracksReading ? .bold : []
             var column = grid.write(star, x: x, y: y, limit: limit, style: pick(.warning))
             if let region = node.region {

@@ -25,9 +25,9 @@ public struct Library: Sendable {
     /// unreadable files first (the status line shows the count).
     public let warningLines: [String]
     public var warningCount: Int { warningLines.count }
-    /// What reading state knows each bulletin by, and each article node's key.
-    let identities: [String]
-    let articleKeys: [[Int: String]]
+    /// What reading state knows each bulletin by, and each article node's
+    /// key: worked out when first asked for, off the first paint.
+    private let readingKeys: ReadingKeys
 
     public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
         self.bulletins = bulletins
@@ -68,10 +68,7 @@ public struct Library: Sendable {
         self.rowBulletin = rowBulletin
         self.rowSection = rowSection
         indexes = bulletins.map(HeadlineIndex.init)
-        identities = bulletins.map { bulletin in
-            BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
-        }
-        articleKeys = bulletins.map { BulletinIdentity.articleKeys($0.outline) }
+        readingKeys = ReadingKeys(bulletins)
         warningLines = unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
             bulletin.warnings.map { "\(bulletin.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
         }
@@ -95,14 +92,14 @@ public struct Library: Sendable {
     /// The reading-state name of article node `g` (nil for other nodes).
     public func articleID(_ g: Int) -> ArticleID? {
         let (b, n) = locate(g)
-        return articleKeys[b][n].map { ArticleID(bulletin: identities[b], article: $0) }
+        return readingKeys.articleKeys(b)[n].map { ArticleID(bulletin: readingKeys.identity(b), article: $0) }
     }
 
-    public func identity(ofBulletin b: Int) -> String { identities[b] }
+    public func identity(ofBulletin b: Int) -> String { readingKeys.identity(b) }
 
     /// Global node of the article `key` in bulletin `b`, if it has one.
     public func node(bulletin b: Int, articleKey key: String) -> Int? {
-        articleKeys[b].first { $0.value == key }.map { starts[b] + $0.key }
+        readingKeys.articleKeys(b).first { $0.value == key }.map { starts[b] + $0.key }
     }
     public func firstNode(ofBulletin b: Int) -> Int { starts[b] }
 

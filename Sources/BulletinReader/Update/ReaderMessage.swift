@@ -18,6 +18,9 @@ public enum ReaderMessage: Sendable {
     case filesChanged
     /// The library read again (a `rescan` effect carried out).
     case rescanned(Library)
+    /// The reading state, read once the first frame was up: marks, where
+    /// to resume, and what to say about the state's file.
+    case readingLoaded(ReadingMarks, resume: ResumeTarget?, notice: String?)
 }
 
 extension ReaderState {
@@ -30,6 +33,7 @@ extension ReaderState {
         case .loaded(let library, let lineOffset): finishLoading(library, lineOffset: lineOffset)
         case .filesChanged: return rescan() + finishUpdate(from: before)
         case .rescanned(let library): finishRescan(library)
+        case .readingLoaded(let marks, let resume, let notice): return startReading(marks, resume: resume, notice: notice)
         case .loadFailed(let reason): loadingFailed(reason)
         case .progress(let text): self.message = text
         case .programFinished(let url, let outcome): noteOpened(url, outcome)

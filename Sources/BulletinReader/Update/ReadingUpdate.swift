@@ -36,9 +36,16 @@ extension ReaderState {
         return effects
     }
 
-    /// The first screen counts as seen too (no key has moved anything yet).
-    public mutating func markFirstScreen() -> [ReaderEffect] {
-        tracksReading && marksReadOnScroll ? markEndsOnScreen() : []
+    /// Reading state from now on: the marks read from the state, the place
+    /// to resume at, and the first screen counted as seen.
+    mutating func startReading(_ marks: ReadingMarks, resume target: ResumeTarget?, notice: String?) -> [ReaderEffect] {
+        tracksReading = true
+        reading = marks
+        rebuildRows()
+        followPosition()
+        if let target { resume(bulletin: target.bulletin, node: target.node, line: target.line) }
+        if let notice { message = notice }
+        return marksReadOnScroll ? markEndsOnScreen() : []
     }
 
     /// Articles whose last line is on screen now become read.
@@ -174,4 +181,10 @@ public struct ResumeTarget: Equatable, Sendable {
     public var bulletin: String
     public var node: String
     public var line: Int
+
+    public init(bulletin: String, node: String, line: Int) {
+        self.bulletin = bulletin
+        self.node = node
+        self.line = line
+    }
 }
