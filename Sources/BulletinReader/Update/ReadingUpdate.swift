@@ -72,12 +72,18 @@ extension ReaderState {
 
     static let noState = "Reading state is off (the sample, or --no-state)"
 
-    mutating func toggleRead() -> [ReaderEffect] {
-        guard tracksReading else { message = Self.noState; return [] }
+    /// `targetArticle`'s identity, or nil with the reason on the status line.
+    mutating func targetID() -> ArticleID? {
+        guard tracksReading else { message = Self.noState; return nil }
         guard let article = targetArticle, let id = library.articleID(article) else {
             message = "Not in an article"
-            return []
+            return nil
         }
+        return id
+    }
+
+    mutating func toggleRead() -> [ReaderEffect] {
+        guard let id = targetID() else { return [] }
         let read = !reading.read.contains(id)
         if read { reading.read.insert(id) } else { reading.read.remove(id) }
         message = read ? "Marked read" : "Marked unread"
@@ -85,11 +91,7 @@ extension ReaderState {
     }
 
     mutating func toggleStar() -> [ReaderEffect] {
-        guard tracksReading else { message = Self.noState; return [] }
-        guard let article = targetArticle, let id = library.articleID(article) else {
-            message = "Not in an article"
-            return []
-        }
+        guard let id = targetID() else { return [] }
         let starred = !reading.starred.contains(id)
         if starred { reading.starred.insert(id) } else { reading.starred.remove(id) }
         message = starred ? "Starred" : "Star removed"
