@@ -159,6 +159,7 @@ import Testing
         #expect(state.library.locate(state.currentNode).bulletin == 1)
         _ = state.update(.rescanned(Library([ReadingTests.newer])))
         #expect(state.library.bulletins.count == 1 && state.currentNode < state.library.nodeCount)
+        #expect(state.message == "1 bulletin gone from its folder")
     }
 }
 

@@ -22,11 +22,15 @@ extension ReaderState {
     /// (until opened), and the reader stays where it is.
     mutating func finishRescan(_ fresh: Library) {
         rescanning = false
-        let known = Set(library.bulletins.map(\.path))
+        let known = Set(library.bulletins.map(\.path)), now = Set(fresh.bulletins.map(\.path))
         let added = fresh.bulletins.map(\.path).filter { !known.contains($0) }
+        let removed = library.bulletins.count { !now.contains($0.path) }
         newPaths.formUnion(added)
         replaceLibrary(with: fresh, lineOffset: 0)
-        if !added.isEmpty { message = added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins" }
+        var said: [String] = []
+        if !added.isEmpty { said.append(added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins") }
+        if removed > 0 { said.append(removed == 1 ? "1 bulletin gone from its folder" : "\(removed) bulletins gone from their folders") }
+        if !said.isEmpty { message = said.joined(separator: ", ") }
         foldOtherBulletins()
     }
 
