@@ -81,6 +81,20 @@ public enum IndexRefresh {
         }
     }
 
+    /// Each file's absolute path, resolving each folder once and statting
+    /// nothing else (a hint's worth: whether the file is still there is not asked).
+    public static func absolutePaths(_ paths: [String]) -> [String?] {
+        var folders: [Substring: String?] = [:]
+        return paths.map { path in
+            let path = path.contains("/") ? path : "./" + path
+            let slash = path.lastIndex(of: "/")!
+            let folder = path[..<slash]
+            if folders.index(forKey: folder) == nil { folders.updateValue(realPath(folder.isEmpty ? "/" : String(folder)), forKey: folder) }
+            guard let entry = folders[folder], let resolved = entry else { return nil }
+            return (resolved == "/" ? "" : resolved) + path[slash...]
+        }
+    }
+
     static func openFolder(_ path: String) -> (resolved: String, fd: Int32)? {
         let name = path.isEmpty ? "/" : path
         guard let resolved = realPath(name) else { return nil }

@@ -41,6 +41,14 @@ public final class LibraryIndex {
 
     public var path: String { db.path }
 
+    /// The index at `path` opened only to read, as it is (nothing made, set
+    /// aside or changed): for a hint taken before anything else.
+    public init?(readingOnly path: String) {
+        guard let db = try? SQLiteDatabase.immutable(path: path), (try? db.integer("PRAGMA user_version")) == Self.version else { return nil }
+        self.db = db
+        notice = nil
+    }
+
     // MARK: - Reading
 
     static let fileColumns = "id, path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings"

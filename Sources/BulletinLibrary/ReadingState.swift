@@ -46,17 +46,7 @@ public final class ReadingState {
     }
 
     static func readOnly(_ path: String) throws(SQLiteError) -> SQLiteDatabase {
-        // A URI, so `?`, `#` and `%` in the path are escaped.
-        var escaped = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "%": escaped += "%25"
-            case "?": escaped += "%3F"
-            case "#": escaped += "%23"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        let db = try SQLiteDatabase(path: "file:\(escaped)?immutable=1", readOnly: true)
+        let db = try SQLiteDatabase.immutable(path: path)
         guard try db.integer("PRAGMA user_version") == version else {
             throw SQLiteError(code: 11, message: "not a state file", path: path)
         }
@@ -129,6 +119,14 @@ public final class ReadingState {
             found = Position(node: $0.text(0), line: $0.integer(1))
         }
         return found
+    }
+
+    /// `lastBulletin` of the state file at `path`, read without opening it
+    /// for writing (nothing is made, set aside or changed): a hint.
+    public static func lastBulletin(atPath path: String) -> String? {
+        guard let db = try? readOnly(path), let statement = try? db.prepare("SELECT value FROM meta WHERE key = 'last'"),
+              (try? statement.step()) == true else { return nil }
+        return statement.text(0)
     }
 
     /// The bulletin whose position was saved last.

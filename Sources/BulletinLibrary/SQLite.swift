@@ -41,6 +41,23 @@ public final class SQLiteDatabase {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// The file opened read-only as it is (SQLite's `immutable`): no lock,
+    /// no WAL, nothing made or changed, for a folder that cannot be
+    /// written or a look that must leave no trace.
+    public static func immutable(path: String) throws(SQLiteError) -> SQLiteDatabase {
+        // A URI, so `?`, `#` and `%` in the path are escaped.
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return try SQLiteDatabase(path: "file:\(escaped)?immutable=1", readOnly: true)
+    }
+
     func error(_ code: Int32) -> SQLiteError {
         SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), path: path)
     }

@@ -29,6 +29,24 @@ enum LibraryStore {
         return state
     }
 
+    /// The file a library loading in the background shows first: the
+    /// bulletin read last, else the newest, as the index knows them (nil
+    /// when there is no index: none is made for this).
+    static func preferredFirst(_ files: [String], readingState: Bool) -> String? {
+        let store = paths
+        guard access(store.indexFile, R_OK) == 0, let index = LibraryIndex(readingOnly: store.indexFile),
+              let rows = try? index.allBulletins() else { return nil }
+        var indexed: [(file: String, row: IndexedBulletin)] = []
+        for (file, absolute) in zip(files, IndexRefresh.absolutePaths(files)) {
+            if let absolute, let row = rows[absolute] { indexed.append((file, row)) }
+        }
+        if readingState, let last = ReadingState.lastBulletin(atPath: store.stateFile),
+           let read = indexed.first(where: { $0.row.identity == last }) {
+            return read.file
+        }
+        return indexed.min { IndexedBulletin.newestFirst($0.row, $1.row) }?.file
+    }
+
     /// The index brought up to date with `roots`, with a progress bar on
     /// standard error when it is a terminal.
     static func refreshed(_ roots: [String]) -> (index: LibraryIndex, files: [String], outcome: IndexRefresh.Outcome) {

@@ -38,7 +38,10 @@ struct ReaderLaunch {
         }
         // Errors in the theme, then in the files, before the terminal is touched.
         let chosen = orFail { () throws(ThemeError) in try loadTheme() }
-        let opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData)
+        let readingState = keepsState
+        let opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { files in
+            LibraryStore.preferredFirst(files, readingState: readingState)
+        }
         let plan = orFail { () throws(BulletinError) in try opening.plan() }
         read(plan, opening: opening, theme: chosen)
     }

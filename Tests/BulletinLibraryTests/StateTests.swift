@@ -123,3 +123,28 @@ import Testing
         #expect(ReadingState(path: path).readMarks() == ["t:x|": ["a#0"]])
     }
 }
+
+@Suite struct ReadOnlyLookTests {
+    /// The hints taken before the first frame read the files as they are
+    /// and leave no trace, even on a damaged file (which is set aside, and
+    /// said, only when it is opened for real).
+    @Test func lookingLeavesNoTraceAndSetsNothingAside() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        do { ReadingState(path: folder.path + "/state.sqlite").setPosition(.init(node: "a#0", line: 3), bulletin: "t:x|") }
+        #expect(ReadingState.lastBulletin(atPath: folder.path + "/state.sqlite") == "t:x|")
+        #expect(ReadingState.lastBulletin(atPath: folder.path + "/missing.sqlite") == nil)
+        #expect(folder.files(prefix: "missing").isEmpty)
+        folder.writeBytes("index.sqlite", Array("not a database at all".utf8))
+        #expect(LibraryIndex(readingOnly: folder.path + "/index.sqlite") == nil)
+        #expect(folder.files(prefix: "index.sqlite").count == 1, "nothing set aside or made by a look")
+        folder.write("b/one.md", sampleBulletin(title: "一号", articles: ["消息"]))
+        unlink(folder.path + "/index.sqlite")
+        do {
+            // Written and closed (the last connection checkpoints the WAL into the file).
+            let index = try LibraryIndex(path: folder.path + "/index.sqlite")
+            _ = try IndexRefresh.refresh(index, files: [folder.path + "/b/one.md"], roots: [folder.path + "/b"])
+        }
+        #expect(try LibraryIndex(readingOnly: folder.path + "/index.sqlite")?.allBulletins().count == 1)
+    }
+}

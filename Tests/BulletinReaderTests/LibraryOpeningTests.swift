@@ -70,3 +70,24 @@ import Testing
         #expect(state.screen.last?.contains("(2/4)") == true)
     }
 }
+
+@Suite struct PreferredFirstTests {
+    /// A library loading in the background shows the file it is told to
+    /// first (the last read or the newest, from the index), not the first found.
+    @Test func theFileShownFirstIsThePreferredOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preferred-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let body = String(repeating: "正文内容。", count: 200)
+        for name in ["a", "b", "c"] {
+            let articles = (0..<500).map { "### 地区 | \(name)第\($0)条\n\n\(body)\n" }.joined(separator: "\n")
+            try "# \(name)刊\n\n## 要闻\n\n\(articles)".write(toFile: "\(dir)/\(name).md", atomically: true, encoding: .utf8)
+        }
+        let plain = try LibraryOpening(paths: [dir], standardInputIsData: false).plan()
+        #expect(plain.first.bulletins.first?.path.hasSuffix("a.md") == true && plain.background != nil)
+        let preferred = try LibraryOpening(paths: [dir], standardInputIsData: false) { files in files.first { $0.hasSuffix("c.md") } }.plan()
+        #expect(preferred.first.bulletins.first?.path.hasSuffix("c.md") == true)
+        let unknown = try LibraryOpening(paths: [dir], standardInputIsData: false) { _ in "/nowhere.md" }.plan()
+        #expect(unknown.first.bulletins.first?.path.hasSuffix("a.md") == true)
+    }
+}

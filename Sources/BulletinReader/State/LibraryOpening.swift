@@ -11,10 +11,17 @@ public struct LibraryOpening: Sendable {
     /// Whether standard input holds a bulletin (a pipe or a file, not a terminal).
     public var standardInputIsData: Bool
 
-    public init(paths: [String], encoding: TextEncoding? = nil, standardInputIsData: Bool) {
+    /// For a library that loads in the background: the file to show first
+    /// (the last one read, or the newest, when something knows), given the
+    /// files found; the first found otherwise.
+    public var preferredFirst: (@Sendable ([String]) -> String?)?
+
+    public init(paths: [String], encoding: TextEncoding? = nil, standardInputIsData: Bool,
+                preferredFirst: (@Sendable ([String]) -> String?)? = nil) {
         self.paths = paths
         self.encoding = encoding
         self.standardInputIsData = standardInputIsData
+        self.preferredFirst = preferredFirst
     }
 
     public struct Plan: Sendable {
@@ -30,7 +37,11 @@ public struct LibraryOpening: Sendable {
         let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
         if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return Plan(first: try library(of: files)) }
         var firstError: BulletinError?
-        for path in files {
+        var order = files
+        if files.count > 1, let preferred = preferredFirst?(files), let k = files.firstIndex(of: preferred) {
+            order.swapAt(0, k)
+        }
+        for path in order {
             do throws(BulletinError) {
                 let opening = try BulletinOpening.read(path: path, encoding: encoding)
                 let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
