@@ -64,7 +64,8 @@ public final class LibraryIndex {
     /// Every indexed bulletin, by absolute path.
     public func allBulletins() throws(SQLiteError) -> [String: IndexedBulletin] {
         let statement = try db.prepare("SELECT \(Self.fileColumns) FROM files")
-        var result: [String: IndexedBulletin] = [:]
+        // Sized at once: growing a table of 100,000 paths rehashes them all, several times.
+        var result = [String: IndexedBulletin](minimumCapacity: try db.integer("SELECT count(*) FROM files") ?? 0)
         while try statement.step() {
             let row = Self.bulletin(statement)
             result[row.path] = row
