@@ -1,4 +1,5 @@
 import BulletinCore
+import Dispatch
 import Glibc
 
 /// Brings the index up to date with the files of a library: a file whose
@@ -26,9 +27,9 @@ public enum IndexRefresh {
         for (i, file) in found.enumerated() where file.map({ known[$0.absolute]?.stamp != $0.stamp }) ?? true { stale.append(i) }
         var errors: [BulletinError] = []
         var done = 0
-        for start in stride(from: 0, to: stale.count, by: batchSize) {
-            let batch = Array(stale[start..<min(stale.count, start + batchSize)])
-            let parsed = Parallel.mapTakingTurns(count: batch.count) { k -> Result<LibraryIndex.Entry, BulletinError> in
+        let batches = stride(from: 0, to: stale.count, by: batchSize).map { Array(stale[$0..<min(stale.count, $0 + batchSize)]) }
+        @Sendable func parse(_ batch: [Int]) -> [Result<LibraryIndex.Entry, BulletinError>] {
+            Parallel.mapTakingTurns(count: batch.count) { k in
                 let i = batch[k]
                 guard let file = found[i] else { return .failure(FileReader.openError(path: files[i], errno: ENOENT)) }
                 return Result { () throws(BulletinError) in
@@ -37,6 +38,16 @@ public enum IndexRefresh {
                                               fingerprint: BulletinIdentity.fingerprint(bulletin.source.bytes))
                 }
             }
+        }
+        var parsed = batches.first.map(parse) ?? []
+        for (b, batch) in batches.enumerated() {
+            // The next batch is parsed while this one is written: SQLite's
+            // writes take one core, and the other would wait for them.
+            let ahead = Ahead(), group = DispatchGroup()
+            if b + 1 < batches.count {
+                let next = batches[b + 1]
+                DispatchQueue.global(qos: .userInitiated).async(group: group) { ahead.results = parse(next) }
+            }
             var entries: [LibraryIndex.Entry] = []
             for result in parsed {
                 switch result {
@@ -44,9 +55,16 @@ public enum IndexRefresh {
                 case .failure(let error): errors.append(error)
                 }
             }
-            try index.store(entries)
+            do {
+                try index.store(entries)
+            } catch {
+                group.wait()
+                throw error
+            }
             done += batch.count
             progress(done, stale.count)
+            group.wait()
+            parsed = ahead.results
         }
         let present = Set(found.compactMap { $0?.absolute })
         let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
@@ -120,4 +138,9 @@ public enum IndexRefresh {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
+}
+
+/// A batch parsed on another thread, read once its group is waited for.
+private final class Ahead: @unchecked Sendable {
+    var results: [Result<LibraryIndex.Entry, BulletinError>] = []
 }

@@ -89,6 +89,9 @@ public enum BulletinParser {
         if path == "-" { return "standard input" }
         var name = Substring(path.split(separator: "/").last ?? Substring(path))
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
-        return String(scalars: name.unicodeScalars.filter { $0.value >= 0x20 && !ControlFilter.isRemovable($0) })
+        func kept(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && !ControlFilter.isRemovable(scalar) }
+        // Almost every name is clean: no rebuilding it scalar by scalar.
+        if name.unicodeScalars.allSatisfy(kept) { return String(name) }
+        return String(scalars: name.unicodeScalars.filter(kept))
     }
 }

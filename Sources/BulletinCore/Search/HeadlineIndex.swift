@@ -54,12 +54,15 @@ public struct HeadlineIndex: Sendable {
     /// makes): a keyword found nowhere in it matches no node, so an index
     /// can rule a bulletin out by a substring test (`FoldedText.string`).
     public var foldedText: String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3 + bounds.count)
         for s in 0..<(bounds.count - 1) {
-            for k in Int(bounds[s])..<Int(bounds[s + 1]) { out.append(Unicode.Scalar(scalars[k]) ?? "\u{FFFD}") }
-            out.append("\u{1}")
+            for k in Int(bounds[s])..<Int(bounds[s + 1]) {
+                Unicode.UTF8.encode(Unicode.Scalar(scalars[k]) ?? "\u{FFFD}") { out.append($0) }
+            }
+            out.append(0x01)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     mutating func append(_ text: String) {
