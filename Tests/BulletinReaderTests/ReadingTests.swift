@@ -105,14 +105,14 @@ import Testing
         #expect(effects.first == .saveReading(.position(bulletin: identity, node: "第二条#0", line: state.position.line)))
         #expect(effects.last == .quit)
         var reopened = self.state(onScroll: false)
-        reopened.resume(bulletin: identity, node: "第二条#0", line: state.position.line)
+        reopened.resume(ResumeTarget(bulletin: identity, node: "第二条#0", line: state.position.line))
         #expect(reopened.position == state.position)
         // The other bulletin, by its identity: it opens there, unfolded.
-        reopened.resume(bulletin: reopened.library.identity(ofBulletin: 1), node: "#0", line: 0)
+        reopened.resume(ResumeTarget(bulletin: reopened.library.identity(ofBulletin: 1), node: "#0", line: 0))
         #expect(reopened.library.locate(reopened.currentNode).bulletin == 1)
         #expect(reopened.tocLines.first { !$0.isEmpty }?.hasPrefix("▸") == true)
         // Places that are not there are ignored.
-        reopened.resume(bulletin: "t:nothing|", node: "#0", line: 0)
+        reopened.resume(ResumeTarget(bulletin: "t:nothing|", node: "#0", line: 0))
         #expect(reopened.library.locate(reopened.currentNode).bulletin == 1)
     }
 
@@ -213,7 +213,7 @@ import Testing
 
         var resumed = ReaderState(library: Library([first]), width: 100, height: 30, loading: true, foldsOtherBulletins: true,
                                   reading: ReadingMarks())
-        resumed.resume(bulletin: full.identity(ofBulletin: 0), node: "第三条#0", line: 0)
+        resumed.resume(ResumeTarget(bulletin: full.identity(ofBulletin: 0), node: "第三条#0", line: 0))
         _ = resumed.update(.loaded(full, lineOffset: 0))
         #expect(resumed.library.node(resumed.currentNode).headline == "第三条", "where reading stopped")
 

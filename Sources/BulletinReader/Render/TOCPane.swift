@@ -50,9 +50,8 @@ extension ReaderState {
             markIfCut([marker, isNew ? " new" : "", " ", title], x: x, y: y, limit: titleLimit, style: pick(.muted), into: &grid)
             if !count.isEmpty, titleLimit + count.count <= limit { grid.write(count, x: titleLimit, y: y, limit: limit, style: pick(.muted)) }
         case .article:
-            // Not asked before the reading state is there: the keys cost the first paint.
-            let read = tracksReading && isRead(row.node)
-            let star = tracksReading && isStarred(row.node) ? "★ " : ""
+            let read = isRead(row.node)
+            let star = isStarred(row.node) ? "★ " : ""
             let unreadStyle: TextAttributes = tracksReading ? .bold : []
             var column = grid.write(star, x: x, y: y, limit: limit, style: pick(.warning))
             if let region = node.region {
@@ -65,7 +64,7 @@ extension ReaderState {
         case .starred:
             let marker = starredFolded ? "▸" : "▾"
             let column = grid.write(marker + " ★ Starred", x: x, y: y, limit: limit, style: pick(.title))
-            grid.write(" \(library.articles.count(where: isStarred))", x: column, y: y, limit: limit, style: pick(.muted))
+            grid.write(" \(starredNodes.count)", x: column, y: y, limit: limit, style: pick(.muted))
         case .heading:
             StyledRun(text: node.text, base: pick(.tocArticle), ranges: ranges(.headline)).draw(&grid, x: x, y: y, limit: limit)
             markIfCut([node.text], x: x, y: y, limit: limit, style: pick(.muted), into: &grid)

@@ -97,9 +97,17 @@ public struct Library: Sendable {
 
     public func identity(ofBulletin b: Int) -> String { readingKeys.identity(b) }
 
+    /// The bulletin known to reading state as `identity`, if it is here.
+    public func bulletin(identity: String) -> Int? { readingKeys.bulletin(identity: identity) }
+
     /// Global node of the article `key` in bulletin `b`, if it has one.
     public func node(bulletin b: Int, articleKey key: String) -> Int? {
         readingKeys.articleKeys(b).first { $0.value == key }.map { starts[b] + $0.key }
+    }
+
+    /// Global node of article `id`, if it is in the library.
+    public func node(of id: ArticleID) -> Int? {
+        bulletin(identity: id.bulletin).flatMap { node(bulletin: $0, articleKey: id.article) }
     }
     public func firstNode(ofBulletin b: Int) -> Int { starts[b] }
 

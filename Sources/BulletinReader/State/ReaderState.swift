@@ -203,6 +203,13 @@ public struct ReaderState: Sendable {
         return SortedSearch.lastIndex(rows.count - offset, atMost: node) { rows[offset + $0].node }.map { offset + $0 }
     }
 
+    /// The starred articles that are in the library, in library order:
+    /// looked up by identity, not by asking every article whether it is starred.
+    var starredNodes: [Int] {
+        guard tracksReading else { return [] }
+        return reading.starred.compactMap(library.node(of:)).sorted()
+    }
+
     /// Rebuilds `rows` from folds, stars and the search filter.
     mutating func rebuildRows() {
         if let search, !search.text.isEmpty {
@@ -217,8 +224,7 @@ public struct ReaderState: Sendable {
     /// `★ Starred` and the starred articles in library order, when there
     /// are any; folded away with `starredFolded`.
     var starredRows: [TOCRow] {
-        guard tracksReading, !reading.starred.isEmpty else { return [] }
-        let nodes = library.articles.filter(isStarred)
+        let nodes = starredNodes
         guard let first = nodes.first else { return [] }
         var header = TOCRow(node: first, kind: .starred, depth: 0)
         header.hasChildren = true

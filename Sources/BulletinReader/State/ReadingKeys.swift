@@ -7,11 +7,23 @@ import Synchronization
 final class ReadingKeys: Sendable {
     private let bulletins: [Bulletin]
     private let cache: Mutex<[Int: (identity: String, articles: [Int: String])]> = Mutex([:])
+    /// Bulletin by identity, made the first time one is looked up that way
+    /// (resuming, the starred articles): it needs every bulletin's identity.
+    private let byIdentity: Mutex<[String: Int]?> = Mutex(nil)
 
     init(_ bulletins: [Bulletin]) { self.bulletins = bulletins }
 
     func identity(_ b: Int) -> String { keys(b).identity }
     func articleKeys(_ b: Int) -> [Int: String] { keys(b).articles }
+
+    /// The first bulletin known as `identity`.
+    func bulletin(identity: String) -> Int? {
+        if let index = byIdentity.withLock({ $0 }) { return index[identity] }
+        var index: [String: Int] = [:]
+        for b in bulletins.indices.reversed() { index[self.identity(b)] = b }
+        byIdentity.withLock { $0 = index }
+        return index[identity]
+    }
 
     private func keys(_ b: Int) -> (identity: String, articles: [Int: String]) {
         if let known = cache.withLock({ $0[b] }) { return known }

@@ -6,16 +6,11 @@ import BulletinCore
 extension ReaderState {
     /// What an update may change that the steps after it depend on.
     struct View: Equatable {
-        var open: (index: Int, of: Int)
+        var open: OpenBulletin
         var position: Position
         var paneHeight: Int
         var textWidth: Int
         var nodeCount: Int
-
-        static func == (a: View, b: View) -> Bool {
-            a.open == b.open && a.position == b.position && a.paneHeight == b.paneHeight
-                && a.textWidth == b.textWidth && a.nodeCount == b.nodeCount
-        }
     }
 
     var view: View { View(open: openBulletin, position: position, paneHeight: paneHeight, textWidth: textWidth, nodeCount: library.nodeCount) }
@@ -43,7 +38,7 @@ extension ReaderState {
         reading = marks
         rebuildRows()
         followPosition()
-        if let target { resume(bulletin: target.bulletin, node: target.node, line: target.line) }
+        if let target { resume(target) }
         if let notice { message = notice }
         return marksReadOnScroll ? markEndsOnScreen() : []
     }
@@ -103,8 +98,10 @@ extension ReaderState {
         return [.saveReading(.starred(id, starred))]
     }
 
-    public func isRead(_ article: Int) -> Bool { library.articleID(article).map(reading.read.contains) ?? false }
-    public func isStarred(_ article: Int) -> Bool { library.articleID(article).map(reading.starred.contains) ?? false }
+    /// False without reading state, where the keys are not even worked out
+    /// (they would cost the first paint).
+    public func isRead(_ article: Int) -> Bool { tracksReading && library.articleID(article).map(reading.read.contains) == true }
+    public func isStarred(_ article: Int) -> Bool { tracksReading && library.articleID(article).map(reading.starred.contains) == true }
 
     /// Unread articles among global nodes `range` (a bulletin's or a section's).
     func unreadCount(in range: Range<Int>) -> Int {
@@ -149,11 +146,10 @@ extension ReaderState {
         return .position(bulletin: library.identity(ofBulletin: b), node: node, line: position.line)
     }
 
-    /// Starts where reading stopped: bulletin `identity` at `node` (as
-    /// `positionToSave` wrote it) and `line`. A place not in the library is
-    /// kept for when it has finished loading, else ignored.
-    public mutating func resume(bulletin identity: String, node: String, line: Int) {
-        resumeTarget = ResumeTarget(bulletin: identity, node: node, line: line)
+    /// Starts where reading stopped (as `positionToSave` wrote it). A place
+    /// not in the library is kept for when it has finished loading, else ignored.
+    public mutating func resume(_ target: ResumeTarget) {
+        resumeTarget = target
         applyResume()
         startPosition = position
     }
@@ -161,18 +157,16 @@ extension ReaderState {
     /// Moves to `resumeTarget`; false when its bulletin or node is not here.
     @discardableResult
     mutating func applyResume() -> Bool {
-        guard let target = resumeTarget else { return false }
-        let (identity, node, line) = (target.bulletin, target.node, target.line)
-        guard let b = library.bulletins.indices.first(where: { library.identity(ofBulletin: $0) == identity }) else { return false }
+        guard let target = resumeTarget, let b = library.bulletin(identity: target.bulletin) else { return false }
         let g: Int?
-        if node.hasPrefix("#") {
-            g = Int(node.dropFirst()).flatMap { $0 < library.bulletins[b].outline.count ? library.global(bulletin: b, node: $0) : nil }
+        if target.node.hasPrefix("#") {
+            g = Int(target.node.dropFirst()).flatMap { $0 < library.bulletins[b].outline.count ? library.global(bulletin: b, node: $0) : nil }
         } else {
-            g = library.node(bulletin: b, articleKey: node)
+            g = library.node(bulletin: b, articleKey: target.node)
         }
         guard let g else { return false }
         let open = openBulletin
-        jump(to: Position(node: g, line: max(0, min(line, lineCount(g) - 1))))
+        jump(to: Position(node: g, line: max(0, min(target.line, lineCount(g) - 1))))
         if openBulletin != open { foldOtherBulletins() }
         return true
     }

@@ -52,8 +52,14 @@ extension ReaderState {
         followPosition()
     }
 
-    /// The bulletin being read, and how many there are: what `followOpenBulletin` compares.
-    var openBulletin: (index: Int, of: Int) { (library.locate(currentNode).bulletin, library.bulletins.count) }
+    /// The bulletin being read, and how many there are: an update that
+    /// changes either refolds the library (`finishUpdate`).
+    struct OpenBulletin: Equatable {
+        var index: Int
+        var of: Int
+    }
+
+    var openBulletin: OpenBulletin { OpenBulletin(index: library.locate(currentNode).bulletin, of: library.bulletins.count) }
 
     /// Folds every section, or unfolds all when any is folded.
     mutating func toggleFoldAll() {

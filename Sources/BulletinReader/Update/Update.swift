@@ -70,14 +70,23 @@ extension ReaderState {
         case .showHelp: openOverlay(.help)
         case .showWarnings: openOverlay(.warnings)
         case .showLinks: showLinks()
+        case .toggleRead, .toggleStar, .rescan, .nextUnread, .previousUnread: return applyReading(action)
+        case .click(let x, let y): return click(x: x, y: y)
+        case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
+        case .resize, .redraw: break
+        }
+        return []
+    }
+
+    /// The reading-state keys and `r`, the same over an overlay as without one.
+    mutating func applyReading(_ action: ReaderAction) -> [ReaderEffect] {
+        switch action {
         case .toggleRead: return toggleRead()
         case .toggleStar: return toggleStar()
         case .rescan: return rescan()
         case .nextUnread: jumpToUnread(forward: true)
         case .previousUnread: jumpToUnread(forward: false)
-        case .click(let x, let y): return click(x: x, y: y)
-        case .wheel(let x, let y, let lines): wheel(x: x, y: y, lines: lines)
-        case .resize, .redraw: break
+        default: break
         }
         return []
     }
@@ -98,11 +107,7 @@ extension ReaderState {
         case .showHelp where overlay != .help: openOverlay(.help)
         case .showWarnings where overlay != .warnings: openOverlay(.warnings)
         case .showLinks: showLinks()
-        case .toggleRead: return toggleRead()
-        case .toggleStar: return toggleStar()
-        case .rescan: return rescan()
-        case .nextUnread: jumpToUnread(forward: true)
-        case .previousUnread: jumpToUnread(forward: false)
+        case .toggleRead, .toggleStar, .rescan, .nextUnread, .previousUnread: return applyReading(action)
         case .quit, .cancel, .showHelp, .showWarnings, .open: overlay = nil
         default: break
         }
