@@ -33,9 +33,7 @@ public enum IndexRefresh {
                 let i = batch[k]
                 guard let file = found[i] else { return .failure(FileReader.openError(path: files[i], errno: ENOENT)) }
                 return Result { () throws(BulletinError) in
-                    let bulletin = try BulletinParser.parse(path: files[i], encoding: encoding)
-                    return LibraryIndex.Entry(path: file.absolute, stamp: file.stamp, bulletin: bulletin,
-                                              fingerprint: BulletinIdentity.fingerprint(bulletin.source.bytes))
+                    LibraryIndex.Entry(path: file.absolute, stamp: file.stamp, bulletin: try BulletinParser.parse(path: files[i], encoding: encoding))
                 }
             }
         }
@@ -56,7 +54,7 @@ public enum IndexRefresh {
                 }
             }
             do {
-                try index.store(entries)
+                for row in try index.store(entries) { known[row.path] = row }
             } catch {
                 group.wait()
                 throw error
@@ -70,10 +68,8 @@ public enum IndexRefresh {
         let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
         let gone = known.keys.filter { path in !present.contains(path) && scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } }
         try index.remove(paths: gone)
-        if !stale.isEmpty || !gone.isEmpty {
-            known = try index.allBulletins()
-            try index.setMeta("updated", String(time(nil)))
-        }
+        for path in gone { known[path] = nil }
+        if !stale.isEmpty || !gone.isEmpty { try index.setMeta("updated", String(time(nil))) }
         let rows = found.map { file in file.flatMap { known[$0.absolute] } }
         return Outcome(rows: rows, parsed: stale.count - errors.count, removed: gone.count, errors: errors)
     }
@@ -83,40 +79,42 @@ public enum IndexRefresh {
     /// statting files relative to their folder's descriptor (no path walk
     /// per file: ten thousand of them are stamped on every warm start).
     public static func stamps(_ paths: [String]) -> [(absolute: String, stamp: FileStamp)?] {
-        // Each folder once: its resolved path and a descriptor, or nil when it cannot be opened.
-        var folders: [Substring: (resolved: String, fd: Int32)?] = [:]
-        defer { for case let folder? in folders.values { close(folder.fd) } }
-        return paths.map { path in
-            let path = path.contains("/") ? path : "./" + path
-            let slash = path.lastIndex(of: "/")!
-            let folderPath = path[..<slash]
-            if folders.index(forKey: folderPath) == nil { folders.updateValue(openFolder(String(folderPath)), forKey: folderPath) }
-            guard let entry = folders[folderPath], let folder = entry else { return nil }
-            let name = String(path[path.index(after: slash)...])
+        inFolders(paths, open: openFolder, close: { close($0.fd) }) { folder, name in
             var info = stat()
             guard fstatat(folder.fd, name, &info, 0) == 0 else { return nil }
-            return ((folder.resolved == "/" ? "" : folder.resolved) + "/" + name, stamp(info))
+            return (joined(folder.resolved, name), stamp(info))
         }
     }
 
     /// Each file's absolute path, resolving each folder once and statting
     /// nothing else (a hint's worth: whether the file is still there is not asked).
     public static func absolutePaths(_ paths: [String]) -> [String?] {
-        var folders: [Substring: String?] = [:]
-        return paths.map { path in
-            let path = path.contains("/") ? path : "./" + path
+        inFolders(paths, open: realPath) { resolved, name in joined(resolved, name) }
+    }
+
+    /// `body` on each path's folder (opened once per folder, nil when it
+    /// cannot be) and file name.
+    static func inFolders<Folder, T>(_ paths: [String], open: (String) -> Folder?, close: (Folder) -> Void = { _ in },
+                                     _ body: (Folder, String) -> T?) -> [T?] {
+        var folders: [Substring: Folder?] = [:]
+        defer { for case let folder? in folders.values { close(folder) } }
+        return paths.map { given in
+            let path = given.contains("/") ? given : "./" + given
             let slash = path.lastIndex(of: "/")!
-            let folder = path[..<slash]
-            if folders.index(forKey: folder) == nil { folders.updateValue(realPath(folder.isEmpty ? "/" : String(folder)), forKey: folder) }
-            guard let entry = folders[folder], let resolved = entry else { return nil }
-            return (resolved == "/" ? "" : resolved) + path[slash...]
+            let folderPath = path[..<slash]
+            if folders.index(forKey: folderPath) == nil {
+                folders.updateValue(open(folderPath.isEmpty ? "/" : String(folderPath)), forKey: folderPath)
+            }
+            guard let entry = folders[folderPath], let folder = entry else { return nil }
+            return body(folder, String(path[path.index(after: slash)...]))
         }
     }
 
+    static func joined(_ folder: String, _ name: String) -> String { (folder == "/" ? "" : folder) + "/" + name }
+
     static func openFolder(_ path: String) -> (resolved: String, fd: Int32)? {
-        let name = path.isEmpty ? "/" : path
-        guard let resolved = realPath(name) else { return nil }
-        let fd = open(name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard let resolved = realPath(path) else { return nil }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         return fd >= 0 ? (resolved, fd) : nil
     }
 

@@ -127,23 +127,43 @@ public final class LibraryIndex {
 
     // MARK: - Writing
 
-    /// One parsed file, ready to store.
+    /// One parsed file, ready to store: what its rows hold is worked out
+    /// here, on the thread that parsed it, since the writes are serial.
     public struct Entry: Sendable {
-        public var path: String
-        public var stamp: FileStamp
-        public var bulletin: Bulletin
-        public var fingerprint: String
+        public let path: String
+        public let stamp: FileStamp
+        public let bulletin: Bulletin
+        let fingerprint: String
+        let identity: String
+        let dating: BulletinDating
+        let sections: Int
+        let articles: Int
+        let searchText: String
+        let articleKeys: [Int: String]
 
-        public init(path: String, stamp: FileStamp, bulletin: Bulletin, fingerprint: String) {
+        public init(path: String, stamp: FileStamp, bulletin: Bulletin) {
             self.path = path
             self.stamp = stamp
             self.bulletin = bulletin
+            let fingerprint = BulletinIdentity.fingerprint(bulletin.source.bytes)
             self.fingerprint = fingerprint
+            dating = BulletinDating(bulletin)
+            identity = BulletinIdentity.of(bulletin, dating: dating) { fingerprint }
+            sections = bulletin.outline.nodes.count { $0.kind == .section }
+            articles = bulletin.outline.nodes.count { $0.kind == .article }
+            searchText = HeadlineIndex(bulletin).foldedText
+            articleKeys = BulletinIdentity.articleKeys(bulletin.outline)
+        }
+
+        func row(id: Int) -> IndexedBulletin {
+            IndexedBulletin(id: id, path: path, stamp: stamp, fingerprint: fingerprint, identity: identity, title: bulletin.title,
+                            dating: dating, sections: sections, articles: articles, warnings: bulletin.warnings.count)
         }
     }
 
-    /// Replaces the rows of `entries`' files, in one transaction.
-    public func store(_ entries: [Entry]) throws(SQLiteError) {
+    /// Replaces the rows of `entries`' files, in one transaction; returns their new rows.
+    @discardableResult
+    public func store(_ entries: [Entry]) throws(SQLiteError) -> [IndexedBulletin] {
         try db.transaction { () throws(SQLiteError) in
             let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
             let insertFile = try db.prepare("""
@@ -156,29 +176,27 @@ public final class LibraryIndex {
                                   parent, toc_line, article_key)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                 """)
+            var rows: [IndexedBulletin] = []
             for entry in entries {
                 try delete.run([.text(entry.path)])
-                let bulletin = entry.bulletin, outline = bulletin.outline
-                let dating = BulletinDating(bulletin)
-                let sections = outline.nodes.count { $0.kind == .section }, articles = outline.nodes.count { $0.kind == .article }
                 try insertFile.run([
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
-                    .text(entry.fingerprint), .text(BulletinIdentity.of(bulletin, dating: dating) { entry.fingerprint }),
-                    .text(bulletin.title), .init(dating.date?.iso), .init(dating.number), .integer(sections), .integer(articles),
-                    .integer(bulletin.warnings.count),
+                    .text(entry.fingerprint), .text(entry.identity), .text(entry.bulletin.title), .init(entry.dating.date?.iso),
+                    .init(entry.dating.number), .integer(entry.sections), .integer(entry.articles), .integer(entry.bulletin.warnings.count),
                 ])
                 let id = db.lastInsertedRow
-                try insertText.run([.integer(id), .text(HeadlineIndex(bulletin).foldedText)])
-                let keys = BulletinIdentity.articleKeys(outline)
-                for (i, node) in outline.nodes.enumerated() {
+                try insertText.run([.integer(id), .text(entry.searchText)])
+                for (i, node) in entry.bulletin.outline.nodes.enumerated() {
                     try insertNode.run([
                         .integer(id), .integer(i), .text(node.kind.rawValue), .integer(node.level), .integer(node.depth),
                         .text(node.text), .init(node.region), .text(node.headline), .integer(node.line),
                         .integer(node.bodyStart), .integer(node.bodyEnd), .integer(node.bodyLine),
-                        .init(node.parent), .init(node.tocLine), .init(keys[i]),
+                        .init(node.parent), .init(node.tocLine), .init(entry.articleKeys[i]),
                     ])
                 }
+                rows.append(entry.row(id: id))
             }
+            return rows
         }
     }
 
