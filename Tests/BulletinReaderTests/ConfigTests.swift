@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    @Test func aMissingFileIsNoSettingsAndAnUnreadableOneAnError() throws {
+        #expect(try ReaderConfig.load(path: "/nonexistent/bulletin/config.toml", home: nil) == ReaderConfig())
+        do {
+            _ = try ReaderConfig.load(path: "/tmp", home: nil)  // a folder where the file should be
+            Issue.record("a folder was read as settings")
+        } catch {
+            #expect(error.description.hasPrefix("config /tmp: cannot be read: "))
+        }
+    }
+
     @Test func theFileIsFoundByTheXDGRules() {
         #expect(ReaderConfig.path { ["XDG_CONFIG_HOME": "/x", "HOME": "/h"][$0] } == "/x/bulletin/config.toml")
         #expect(ReaderConfig.path { ["XDG_CONFIG_HOME": "relative", "HOME": "/h"][$0] } == "/h/.config/bulletin/config.toml")

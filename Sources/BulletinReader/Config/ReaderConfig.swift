@@ -1,3 +1,4 @@
+import BulletinCore
 import BulletinThemes
 import Glibc
 
@@ -28,22 +29,14 @@ public struct ReaderConfig: Equatable, Sendable {
     public static func load(path: String, home: String?) throws(ConfigError) -> ReaderConfig {
         var info = stat()
         guard stat(path, &info) == 0 else { return ReaderConfig() }
-        guard let text = read(path) else { throw ConfigError(path: path, line: nil, message: "cannot read the file") }
-        return try parse(text, path: path, home: home)
-    }
-
-    static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-            if bytes.count > 1 << 20 { return nil }  // a settings file, not a megabyte
+        let text: String
+        do {
+            // Read as bulletins are: binary data or a folder is refused with its reason.
+            text = String(decoding: try FileReader.read(path: path).buffer, as: UTF8.self)
+        } catch {
+            throw ConfigError(path: path, line: nil, message: "cannot be read: \(error.description)")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return try parse(text, path: path, home: home)
     }
 
     public static func parse(_ text: String, path: String, home: String?) throws(ConfigError) -> ReaderConfig {
