@@ -118,9 +118,6 @@ public enum IndexRefresh {
         return fd >= 0 ? (resolved, fd) : nil
     }
 
-    /// The file's absolute path and stamp, or nil when it cannot be seen.
-    public static func stamp(_ path: String) -> (absolute: String, stamp: FileStamp)? { stamps([path])[0] }
-
     static func stamp(_ info: stat) -> FileStamp {
         let mtime = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         return FileStamp(size: Int(info.st_size), mtime: mtime, inode: Int(info.st_ino))

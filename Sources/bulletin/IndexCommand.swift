@@ -43,9 +43,11 @@ struct IndexCommand: ParsableCommand {
         let index = LibraryStore.openIndex()
         let rows = orFail { () throws(SQLiteError) in try index.allBulletins() }
         var fresh = 0, changed = 0, missing = 0, bytes = 0
-        for row in rows.values {
+        let indexed = Array(rows.values)
+        // All at once: each folder is opened once, not once per row.
+        for (row, now) in zip(indexed, IndexRefresh.stamps(indexed.map(\.path))) {
             bytes += row.stamp.size
-            guard let now = IndexRefresh.stamp(row.path) else { missing += 1; continue }
+            guard let now else { missing += 1; continue }
             if now.stamp == row.stamp { fresh += 1 } else { changed += 1 }
         }
         print("index: \(index.path)")
