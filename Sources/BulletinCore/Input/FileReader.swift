@@ -29,6 +29,14 @@ public enum FileReader {
         return try readAll(fd: fd, sizeHint: size, path: path, mayContainNUL: mayContainNUL, expected: regular ? size : nil)
     }
 
+    /// A small text file (a theme, the settings) as UTF-8, invalid bytes
+    /// replaced; refused as `read` refuses binary data or a folder.
+    public static func readText(path: String) throws(BulletinError) -> String {
+        let storage = try read(path: path)
+        // Held while decoded: `buffer` points into it.
+        return withExtendedLifetime(storage) { String(decoding: storage.buffer, as: UTF8.self) }
+    }
+
     /// Reads a descriptor to its end (standard input, pipes, devices, small
     /// files). Binary data is refused as soon as its first bytes are in, so
     /// `/dev/urandom` fails at once rather than never.

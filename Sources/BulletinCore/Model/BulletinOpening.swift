@@ -27,17 +27,21 @@ public struct BulletinOpening: Sendable {
         var info = stat()
         guard path != "-", stat(path, &info) == 0, Int(info.st_size) >= minimumSize else { return nil }
         let file = try FileReader.read(path: path)
-        let bytes = file.buffer
-        guard bytes.count >= minimumSize, encoding == nil || encoding == .utf8 || encoding == .gb18030,
-              !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        else { return nil }
-        let start = windowStart(bytes)
-        var end = min(bytes.count, start + window)
-        if end < bytes.count { while end > start && bytes[end - 1] != 0x0A { end -= 1 } }
-        guard end > start else { return nil }
-        let windowBytes = ByteStorage(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        let (source, scan) = try SourceDecoder.decode(windowBytes, path: path, forcing: encoding, overlapping: OutlineScan.init)
-        return BulletinOpening(bulletin: BulletinParser.build(source, scan: scan, path: path), windowStart: start)
+        // The mapping is held until the window is copied out of it.
+        let found: (start: Int, window: ByteStorage)? = withExtendedLifetime(file) {
+            let bytes = file.buffer
+            guard bytes.count >= minimumSize, encoding == nil || encoding == .utf8 || encoding == .gb18030,
+                  !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            else { return nil }
+            let start = windowStart(bytes)
+            var end = min(bytes.count, start + window)
+            if end < bytes.count { while end > start && bytes[end - 1] != 0x0A { end -= 1 } }
+            guard end > start else { return nil }
+            return (start, ByteStorage(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+        }
+        guard let found else { return nil }
+        let (source, scan) = try SourceDecoder.decode(found.window, path: path, forcing: encoding, overlapping: OutlineScan.init)
+        return BulletinOpening(bulletin: BulletinParser.build(source, scan: scan, path: path), windowStart: found.start)
     }
 
     /// Lines of the file before the window: window line `n` is file line
@@ -45,7 +49,7 @@ public struct BulletinOpening: Sendable {
     /// UTF-8 and GB18030 alike) when needed, off the first paint's path.
     public func lineOffset() throws(BulletinError) -> Int {
         let file = try FileReader.read(path: bulletin.path)
-        return count_byte(file.base, min(windowStart, file.count), 0x0A)
+        return withExtendedLifetime(file) { count_byte(file.base, min(windowStart, file.count), 0x0A) }
     }
 
     /// Offset of the line to start the window at: 0 when the first article

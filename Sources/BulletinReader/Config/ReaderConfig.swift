@@ -20,9 +20,7 @@ public struct ReaderConfig: Equatable, Sendable {
 
     /// The file's path by the XDG rules (nil without HOME or XDG_CONFIG_HOME).
     public static func path(environment: (String) -> String?) -> String? {
-        if let config = environment("XDG_CONFIG_HOME"), config.hasPrefix("/") { return config + "/bulletin/config.toml" }
-        guard let home = environment("HOME"), !home.isEmpty else { return nil }
-        return home + "/.config/bulletin/config.toml"
+        XDGDirectory.config.bulletinFolder(environment: environment).map { $0 + "/config.toml" }
     }
 
     /// The settings at `path`; none when there is no file.
@@ -32,7 +30,7 @@ public struct ReaderConfig: Equatable, Sendable {
         let text: String
         do {
             // Read as bulletins are: binary data or a folder is refused with its reason.
-            text = String(decoding: try FileReader.read(path: path).buffer, as: UTF8.self)
+            text = try FileReader.readText(path: path)
         } catch {
             throw ConfigError(path: path, line: nil, message: "cannot be read: \(error.description)")
         }

@@ -22,13 +22,7 @@ public struct ThemeCatalog: Sendable {
 
     /// `environment`: a variable's value by name (getenv, or a test's table).
     public init(environment: (String) -> String?) {
-        if let config = environment("XDG_CONFIG_HOME"), !config.isEmpty {
-            userDirectory = config + "/bulletin/themes"
-        } else if let home = environment("HOME"), !home.isEmpty {
-            userDirectory = home + "/.config/bulletin/themes"
-        } else {
-            userDirectory = nil
-        }
+        userDirectory = XDGDirectory.config.bulletinFolder(environment: environment).map { $0 + "/themes" }
     }
 
     /// The built-in theme for NO_COLOR and for terminals without colours.
@@ -97,9 +91,6 @@ public struct ThemeCatalog: Sendable {
 
     /// The file's text, or the one-line reason it cannot be read.
     func readFile(_ path: String) -> Result<String, BulletinError> {
-        Result { () throws(BulletinError) in
-            let storage = try FileReader.read(path: path)
-            return String(decoding: storage.buffer, as: UTF8.self)
-        }
+        Result { () throws(BulletinError) in try FileReader.readText(path: path) }
     }
 }
