@@ -62,16 +62,26 @@ enum LibraryStore {
     }
 }
 
-/// `indexing 3,120/10,000 [#####     ]` on one terminal line, redrawn in place.
-struct ProgressBar {
+/// `indexing 3,120/10,000 [#####     ]` on one terminal line, redrawn in
+/// place with a carriage return: no escape sequence, so any terminal shows it.
+final class ProgressBar {
+    private var shown = 0
+
     func show(_ done: Int, _ total: Int) {
         let width = 30, filled = total > 0 ? width * done / total : width
-        let line = "\rindexing \(Self.grouped(done))/\(Self.grouped(total)) ["
+        let line = "indexing \(Self.grouped(done))/\(Self.grouped(total)) ["
             + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
-        write(2, line, line.utf8.count)
+        shown = line.utf8.count
+        let out = "\r" + line
+        write(2, out, out.utf8.count)
     }
 
-    func clear() { write(2, "\r\u{1B}[K", 4) }
+    /// Blanks the line it drew.
+    func clear() {
+        guard shown > 0 else { return }
+        let out = "\r" + String(repeating: " ", count: shown) + "\r"
+        write(2, out, out.utf8.count)
+    }
 
     /// `3,120`.
     static func grouped(_ n: Int) -> String {

@@ -176,7 +176,10 @@ def main():
     audit(data, csi, other, "the reader at 30x8")
     for argv in ([BIN, "cat", name], [BIN, "cat", "--width", "20", name], [BIN, "toc", name], [BIN, "toc", "--json", name],
                  [BIN, "search", "标题", name], [BIN, "search", "--json", "标题", name], [BIN, "themes"],
-                 [BIN, "links", name], [BIN, "links", "--json", name], [BIN, "cat", "--links", "inline", name]):
+                 [BIN, "links", name], [BIN, "links", "--json", name], [BIN, "cat", "--links", "inline", name],
+                 # The library commands on the folder (index first: its progress bar is on the terminal).
+                 [BIN, "index", work], [BIN, "index", "--status", work], [BIN, "list", work], [BIN, "list", "--json", work],
+                 [BIN, "search", "--index", "标题", work]):
         data, status = run_in_pty(argv, env_extra=env)
         if status not in (0, 1):
             print(f"FAIL: {argv[1:]} exited {status}: {data[-300:]!r}")
