@@ -11,7 +11,7 @@ public enum ReaderSession {
     /// What the session does for the reader beyond the terminal.
     public struct Work {
         /// Runs once the first screen is written (the rest of a big library).
-        public var background: (@Sendable () -> ReaderMessage)?
+        public var background: (@Sendable (_ post: @escaping @Sendable (ReaderMessage) -> Void) -> ReaderMessage)?
         /// Keeps reading-state changes (the reading state's file).
         public var save: (ReadingChange) -> Void
         /// Run once the first frame is written, before any key (the reading state).
@@ -22,7 +22,7 @@ public enum ReaderSession {
         /// off the first paint).
         public var watched: @Sendable () -> [String]
 
-        public init(background: (@Sendable () -> ReaderMessage)? = nil, save: @escaping (ReadingChange) -> Void = { _ in },
+        public init(background: (@Sendable (_ post: @escaping @Sendable (ReaderMessage) -> Void) -> ReaderMessage)? = nil, save: @escaping (ReadingChange) -> Void = { _ in },
                     afterFirstFrame: (() -> ReaderMessage)? = nil,
                     rescan: (@Sendable () -> ReaderMessage)? = nil, watched: @escaping @Sendable () -> [String] = { [] }) {
             self.background = background
@@ -56,7 +56,7 @@ public enum ReaderSession {
             terminal.draw(state.render())
         }
         if let background = work.background {
-            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background()) }
+            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background { queue.post($0) }) }
         }
         let watcher = work.rescan == nil ? nil : DirectoryWatcher(directories: work.watched) { queue.post(.filesChanged) }
         defer { withExtendedLifetime(watcher) {} }

@@ -1,5 +1,6 @@
 import BulletinCore
 import BulletinLibrary
+import BulletinReader
 import Glibc
 
 /// The library index where the XDG variables put it, for the commands that use it.
@@ -10,13 +11,19 @@ enum LibraryStore {
     /// on stderr. One that cannot be written (a read-only cache folder) is
     /// said once too, and the command works from an index in memory.
     static func openIndex() -> LibraryIndex {
+        let (index, notice) = openIndexQuietly()
+        if let notice { printError("bulletin: \(notice)") }
+        return index
+    }
+
+    /// `openIndex` with what to say returned, for the reader to show.
+    static func openIndexQuietly() -> (LibraryIndex, notice: String?) {
         do {
             let index = try LibraryIndex(path: paths.indexFile)
-            if let notice = index.notice { printError("bulletin: \(notice)") }
-            return index
+            return (index, index.notice)
         } catch {
-            printError("bulletin: cannot use the index (\(error.description)); working without it")
-            return orFail { () throws(SQLiteError) in try LibraryIndex(path: StoreFile.inMemory) }
+            let index = orFail { () throws(SQLiteError) in try LibraryIndex(path: StoreFile.inMemory) }
+            return (index, "cannot use the index (\(error.description)); working without it")
         }
     }
 
@@ -83,13 +90,5 @@ final class ProgressBar {
         write(2, out, out.utf8.count)
     }
 
-    /// `3,120`.
-    static func grouped(_ n: Int) -> String {
-        var digits = String(n), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return digits + out
-    }
+    static func grouped(_ n: Int) -> String { LibraryOpening.grouped(n) }
 }

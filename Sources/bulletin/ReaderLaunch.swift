@@ -39,8 +39,11 @@ struct ReaderLaunch {
         // Errors in the theme, then in the files, before the terminal is touched.
         let chosen = orFail { () throws(ThemeError) in try loadTheme() }
         let readingState = keepsState
-        let opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { files in
+        var opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { files in
             LibraryStore.preferredFirst(files, readingState: readingState)
+        }
+        opening.throughIndex = { [paths, encoding] files, first, progress throws(BulletinError) in
+            try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, progress: progress)
         }
         let plan = orFail { () throws(BulletinError) in try opening.plan() }
         read(plan, opening: opening, theme: chosen)
@@ -110,12 +113,11 @@ struct ReaderLaunch {
     }
 
     static func marks(_ state: ReadingState) -> ReadingMarks {
-        var marks = ReadingMarks()
+        var read = Set<ArticleID>()
         for (bulletin, articles) in state.readMarks() {
-            for article in articles { marks.read.insert(ArticleID(bulletin: bulletin, article: article)) }
+            for article in articles { read.insert(ArticleID(bulletin: bulletin, article: article)) }
         }
-        for (bulletin, article) in state.starred() { marks.starred.insert(ArticleID(bulletin: bulletin, article: article)) }
-        return marks
+        return ReadingMarks(read: read, starred: Set(state.starred().map { ArticleID(bulletin: $0.0, article: $0.1) }))
     }
 
     static func save(_ change: ReadingChange, to state: ReadingState) {

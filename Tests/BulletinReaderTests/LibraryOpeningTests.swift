@@ -32,7 +32,7 @@ import Testing
         let background = try #require(plan.background)
         #expect(plan.first.articles.count < 2_000)
         var state = ReaderState(library: plan.first, width: 100, height: 30, loading: true)
-        let message = background()
+        let message = background { _ in }
         guard case .loaded(let full, _) = message else { Issue.record("no library loaded"); return }
         #expect(full.articles.count == 2_000)
         #expect(state.update(message) == [] && !state.loading)

@@ -44,6 +44,19 @@ public struct Bulletin: Sendable {
     }
 }
 
+extension Bulletin {
+    /// A stand-in for a bulletin whose file is not read (a library's folded
+    /// bulletin, known from its index row): its title as its only node.
+    public static func placeholder(path: String, title: String) -> Bulletin {
+        let node = OutlineNode(kind: .bulletin, level: 0, depth: 0, text: title, region: nil, headline: title, line: 1,
+                               bodyStart: 0, bodyEnd: 0, bodyLine: 1)
+        return Bulletin(path: path, title: title, metadata: [], references: LinkReferences(), encoding: .utf8,
+                        outline: Outline([node]), toc: [], tocLines: nil, warnings: [], source: emptySource)
+    }
+
+    private static let emptySource = SourceText("")
+}
+
 /// Entry points from bytes or paths to `Bulletin`.
 public enum BulletinParser {
     public static func parse(_ source: SourceText, path: String) -> Bulletin {

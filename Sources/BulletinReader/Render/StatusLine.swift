@@ -15,10 +15,10 @@ extension ReaderState {
         if place.articles > 0 { left += "  article \(place.article == 0 ? "–" : String(place.article))/\(place.articles)" }
         left += "  \(percent)%"
         if focus == .toc { left += "  [TOC]" }
-        if loading { left += "  loading…" }
+        if loading { left += "  " + (progress ?? "loading…") }
         if rescanning { left += "  rescanning…" }
         let warnings = warningCount  // what `w` lists
-        var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.matches.count) hit(s)  " } ?? ""
+        var right = search.map { s in s.text.isEmpty || s.editing ? "" : "“\(s.text)”: \(s.hitCount) hit(s)  " } ?? ""
         right += "? help  q quit "
         var column = grid.write(left, x: 0, y: y, style: style)
         if let message {
@@ -40,7 +40,7 @@ extension ReaderState {
         let style = CellStyle(.prompt)
         grid.fill(x: 0, y: y, width: width, height: 1, style: style)
         let count = search.text.isEmpty ? "Enter jumps · Esc cancels" :
-            search.matches.isEmpty ? "no match" : "\(search.matches.count) match\(search.matches.count == 1 ? "" : "es")"
+            search.matches.isEmpty ? "no match" : "\(search.hitCount) match\(search.matches.count == 1 && search.pending.isEmpty ? "" : "es")"
         let countWidth = count.count + 1
         // Keep the end of a long query in view, like a shell prompt.
         var shown = search.text

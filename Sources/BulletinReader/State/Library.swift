@@ -4,8 +4,17 @@ import BulletinCore
 /// the library is node `g - start(b)` of bulletin `b`. Section and article
 /// lists, the TOC rows and the search index are built once here, so moves
 /// and searches on huge bulletins never scan the whole outline.
+///
+/// A library read from the index holds most bulletins as stubs
+/// (`LibraryEntry`): a folded bulletin is its index row, one node, until it
+/// is opened, unfolded or searched (`Shelving`), so memory follows what is
+/// read, not the size of the archive.
 public struct Library: Sendable {
+    public let entries: [LibraryEntry]
+    /// Each entry's bulletin, a placeholder (its title only) for a stub.
     public let bulletins: [Bulletin]
+    /// Reads stubs' files and asks the index which stubs a search must read.
+    public let shelf: LibraryShelf?
     /// Global index of each bulletin's first node; one extra entry: the total.
     let starts: [Int]
     /// Global node indices of every section and article, in order.
@@ -21,6 +30,7 @@ public struct Library: Sendable {
     let indexes: [HeadlineIndex]
     /// Files that were asked for but could not be opened; the others are shown.
     public let unreadable: [BulletinError]
+    public let notices: [String]
     /// Warnings of all bulletins together as `file:line: message`,
     /// unreadable files first (the status line shows the count).
     public let warningLines: [String]
@@ -30,9 +40,20 @@ public struct Library: Sendable {
     private let readingKeys: ReadingKeys
 
     public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
+        self.init(entries: bulletins.map { LibraryEntry(bulletin: $0) }, unreadable: unreadable)
+    }
+
+    /// `notices`: what to tell once about the library as a whole (an index
+    /// set aside), first under `w`.
+    public init(entries: [LibraryEntry], unreadable: [BulletinError] = [], shelf: LibraryShelf? = nil, notices: [String] = []) {
+        self.entries = entries
+        self.notices = notices
+        self.shelf = shelf
+        let bulletins = entries.map { $0.bulletin ?? .placeholder(path: $0.stub!.path, title: $0.stub!.title) }
         self.bulletins = bulletins
         self.unreadable = unreadable
         var starts = [0], sections: [Int] = [], articles: [Int] = [], rows: [TOCRow] = []
+        rows.reserveCapacity(bulletins.count)
         for bulletin in bulletins {
             let base = starts.last!
             for (i, node) in bulletin.outline.nodes.enumerated() {
@@ -53,6 +74,11 @@ public struct Library: Sendable {
         self.sections = sections
         self.articles = articles
         for i in rows.indices { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
+        // A stub's row folds what its file holds, though none of it is read.
+        for (b, entry) in entries.enumerated() where entry.bulletin == nil {
+            if let stub = entry.stub, stub.sections + stub.articles > 0,
+               let r = SortedSearch.lastIndex(rows.count, atMost: starts[b], { rows[$0].node }) { rows[r].hasChildren = true }
+        }
         allRows = rows
         var rowBulletin = [Int32](repeating: -1, count: rows.count), rowSection = [Int32](repeating: -1, count: rows.count)
         var bulletinRow: Int32 = -1, sectionRow: Int32 = -1
@@ -68,11 +94,19 @@ public struct Library: Sendable {
         self.rowBulletin = rowBulletin
         self.rowSection = rowSection
         indexes = bulletins.map(HeadlineIndex.init)
-        readingKeys = ReadingKeys(bulletins)
-        warningLines = unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
+        readingKeys = ReadingKeys(bulletins, identities: entries.map { $0.stub?.identity })
+        warningLines = notices + unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
             bulletin.warnings.map { "\(bulletin.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
         }
     }
+
+    /// The same library with other entries (stubs read or put back, a bulletin added).
+    func with(entries: [LibraryEntry]) -> Library {
+        Library(entries: entries, unreadable: unreadable, shelf: shelf, notices: notices)
+    }
+
+    /// Whether bulletin `b` is a stub: its row only, its file not read.
+    public func isShelved(_ b: Int) -> Bool { entries[b].bulletin == nil }
 
     public var nodeCount: Int { starts.last! }
 
@@ -146,6 +180,54 @@ public struct Library: Sendable {
     public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {
         let (b, n) = locate(g)
         return indexes[b].hit(node: n, query)
+    }
+}
+
+/// A bulletin of a library read from the index, as its row there knows
+/// it: what its folded TOC row shows and what finds it again.
+public struct BulletinStub: Sendable, Equatable {
+    /// The index's row id (what `LibraryShelf.candidates` answers).
+    public var id: Int
+    public var path: String
+    public var title: String
+    public var identity: String
+    public var sections: Int
+    public var articles: Int
+
+    public init(id: Int, path: String, title: String, identity: String, sections: Int, articles: Int) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.identity = identity
+        self.sections = sections
+        self.articles = articles
+    }
+}
+
+/// One bulletin of a library: read (`bulletin`), or a stub only.
+public struct LibraryEntry: Sendable {
+    /// Its index row, for a library read from the index.
+    public var stub: BulletinStub?
+    /// Nil while it is a stub.
+    public var bulletin: Bulletin?
+
+    public init(stub: BulletinStub? = nil, bulletin: Bulletin?) {
+        self.stub = stub
+        self.bulletin = bulletin
+    }
+}
+
+/// What a library of stubs asks of the world: a stub's file read in full,
+/// and which stubs may hold a search's hits (the index's folded text).
+public struct LibraryShelf: Sendable {
+    public var load: @Sendable (BulletinStub) -> Result<Bulletin, BulletinError>
+    /// Index ids of the stubs whose headlines may hold every keyword.
+    public var candidates: @Sendable (SearchQuery) -> Set<Int>
+
+    public init(load: @escaping @Sendable (BulletinStub) -> Result<Bulletin, BulletinError>,
+                candidates: @escaping @Sendable (SearchQuery) -> Set<Int>) {
+        self.load = load
+        self.candidates = candidates
     }
 }
 

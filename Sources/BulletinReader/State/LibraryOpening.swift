@@ -16,6 +16,13 @@ public struct LibraryOpening: Sendable {
     /// files found; the first found otherwise.
     public var preferredFirst: (@Sendable ([String]) -> String?)?
 
+    /// Reads a library loading in the background through the index, as
+    /// stubs (`LibraryShelf`), instead of parsing every file: given the
+    /// files, the one shown first (read whole), and where to report
+    /// progress (done, total) while files are indexed.
+    public var throughIndex: (@Sendable (_ files: [String], _ first: String?, _ progress: @escaping @Sendable (Int, Int) -> Void)
+        throws(BulletinError) -> Library)?
+
     public init(paths: [String], encoding: TextEncoding? = nil, standardInputIsData: Bool,
                 preferredFirst: (@Sendable ([String]) -> String?)? = nil) {
         self.paths = paths
@@ -26,8 +33,9 @@ public struct LibraryOpening: Sendable {
 
     public struct Plan: Sendable {
         public var first: Library
-        /// The rest, to run off the main thread once the first screen is up.
-        public var background: (@Sendable () -> ReaderMessage)?
+        /// The rest, to run off the main thread once the first screen is up;
+        /// it may post messages (progress) on the way.
+        public var background: (@Sendable (_ post: @escaping @Sendable (ReaderMessage) -> Void) -> ReaderMessage)?
     }
 
     public func plan() throws(BulletinError) -> Plan {
@@ -46,8 +54,11 @@ public struct LibraryOpening: Sendable {
                 let opening = try BulletinOpening.read(path: path, encoding: encoding)
                 let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
                 if files.count == 1 && opening == nil { return Plan(first: Library([first])) }
-                return Plan(first: Library([first])) { [self] in
-                    switch Result(catching: { () throws(BulletinError) in (try library(of: files), try opening?.lineOffset() ?? 0) }) {
+                return Plan(first: Library([first])) { [self] post in
+                    let progress: @Sendable (Int, Int) -> Void = { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) }
+                    return switch Result(catching: { () throws(BulletinError) -> (Library, Int) in
+                        (try wholeLibrary(files, first: path, progress: progress), try opening?.lineOffset() ?? 0)
+                    }) {
                     case .success(let (full, lineOffset)): .loaded(full, lineOffset: lineOffset)
                     case .failure(let error): .loadFailed("bulletin: \(error.description)")
                     }
@@ -64,7 +75,7 @@ public struct LibraryOpening: Sendable {
     public var rescan: (@Sendable () -> ReaderMessage)? {
         guard !paths.isEmpty, !paths.contains("-") else { return nil }
         return { [self] in
-            switch Result(catching: { () throws(BulletinError) in try library(of: ArchiveWalker.files(for: paths)) }) {
+            switch Result(catching: { () throws(BulletinError) in try wholeLibrary(ArchiveWalker.files(for: paths), first: nil) { _, _ in } }) {
             case .success(let library): .rescanned(library)
             case .failure(let error): .loadFailed("bulletin: \(error.description)")
             }
@@ -82,6 +93,23 @@ public struct LibraryOpening: Sendable {
             if let slash = file.lastIndex(of: "/") { folders.insert(String(file[..<slash])) } else { folders.insert(".") }
         }
         return folders.sorted()
+    }
+
+    /// A library of several files through the index when there is one to
+    /// use, else every file parsed.
+    func wholeLibrary(_ files: [String], first: String?, progress: @escaping @Sendable (Int, Int) -> Void) throws(BulletinError) -> Library {
+        guard files.count > 1, let throughIndex else { return try library(of: files) }
+        return try throughIndex(files, first, progress)
+    }
+
+    /// `3,120`.
+    public static func grouped(_ n: Int) -> String {
+        var digits = String(n), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
     }
 
     /// Every readable file of `files`, the others listed under `w`; an error

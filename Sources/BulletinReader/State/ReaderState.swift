@@ -21,7 +21,11 @@ public struct ReaderState: Sendable {
         public var editing = true
         /// Matching articles (global nodes, in order).
         public var matches: [Int] = []
+        /// Stubs that may hold more hits, not read yet (bulletins, in order).
+        public var pending: [Int] = []
         public var query: SearchQuery { SearchQuery(text) }
+        /// The hits read so far, `+` while stubs may hold more.
+        public var hitCount: String { "\(matches.count)\(pending.isEmpty ? "" : "+")" }
     }
 
     public internal(set) var library: Library
@@ -29,6 +33,8 @@ public struct ReaderState: Sendable {
     /// True while only the opening of a big bulletin is shown and the whole
     /// file is still being parsed (see `finishLoading`).
     public internal(set) var loading = false
+    /// How far loading is (`indexing 3,120/10,000`), shown while `loading`.
+    public internal(set) var progress: String?
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var focus: Pane = .article
@@ -58,6 +64,8 @@ public struct ReaderState: Sendable {
     public internal(set) var shrunkPaths: [String] = []
     /// Bulletins a rescan found that were not there before (until opened).
     public internal(set) var newPaths: Set<String> = []
+    /// Stubs whose files could not be read: not tried again.
+    var unloadable: Set<String> = []
     /// A rescan is under way: another waits for it.
     public internal(set) var rescanning = false
     /// Visible TOC rows, after folding or search filtering.

@@ -6,12 +6,17 @@ import Synchronization
 /// the first frame, and a library of thousands is asked about a few at a time.
 final class ReadingKeys: Sendable {
     private let bulletins: [Bulletin]
+    /// Identities known already (a stub's, from the index), by bulletin.
+    private let known: [String?]
     private let cache: Mutex<[Int: (identity: String, articles: [Int: String])]> = Mutex([:])
     /// Bulletin by identity, made the first time one is looked up that way
     /// (resuming, the starred articles): it needs every bulletin's identity.
     private let byIdentity: Mutex<[String: Int]?> = Mutex(nil)
 
-    init(_ bulletins: [Bulletin]) { self.bulletins = bulletins }
+    init(_ bulletins: [Bulletin], identities: [String?]) {
+        self.bulletins = bulletins
+        known = identities
+    }
 
     func identity(_ b: Int) -> String { keys(b).identity }
     func articleKeys(_ b: Int) -> [Int: String] { keys(b).articles }
@@ -28,7 +33,7 @@ final class ReadingKeys: Sendable {
     private func keys(_ b: Int) -> (identity: String, articles: [Int: String]) {
         if let known = cache.withLock({ $0[b] }) { return known }
         let bulletin = bulletins[b]
-        let identity = BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
+        let identity = known[b] ?? BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
         let made = (identity, BulletinIdentity.articleKeys(bulletin.outline))
         cache.withLock { $0[b] = made }
         return made

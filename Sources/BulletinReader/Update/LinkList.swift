@@ -124,7 +124,7 @@ extension ReaderState {
     /// A linked bulletin, added to what is open, and shown.
     mutating func add(_ bulletin: Bulletin, from path: String) {
         let node = library.nodeCount
-        library = Library(library.bulletins + [bulletin], unreadable: library.unreadable)
+        library = library.with(entries: library.entries + [LibraryEntry(bulletin: bulletin)])
         layouts = LayoutCache(library: library, ambiguousWide: layouts.ambiguousWide)
         rebuildRows()
         jump(toNode: node)

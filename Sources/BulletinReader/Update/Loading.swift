@@ -8,14 +8,17 @@ extension ReaderState {
     /// `lineOffset`: file lines before the opening's first line.
     public mutating func finishLoading(_ full: Library, lineOffset: Int) {
         let untouched = position == startPosition
-        replaceLibrary(with: full, lineOffset: lineOffset)
+        replaceLibrary(with: keepingRead(full), lineOffset: lineOffset)
         loading = false
+        progress = nil
+        if let notice = full.notices.first { message = notice }
         // A library shown by its first file while it loaded opens, unless
         // the reader moved meanwhile, where reading stopped, else at its newest.
         if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() {
             jump(toNode: 0)
             foldOtherBulletins()
         }
+        loadStarred()
     }
 
     /// The library read again: bulletins not seen before are marked new
@@ -26,12 +29,13 @@ extension ReaderState {
         let added = fresh.bulletins.map(\.path).filter { !known.contains($0) }
         let removed = library.bulletins.count { !now.contains($0.path) }
         newPaths.formUnion(added)
-        replaceLibrary(with: fresh, lineOffset: 0)
+        replaceLibrary(with: keepingRead(fresh), lineOffset: 0)
         var said: [String] = []
         if !added.isEmpty { said.append(added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins") }
         if removed > 0 { said.append(removed == 1 ? "1 bulletin gone from its folder" : "\(removed) bulletins gone from their folders") }
         if !said.isEmpty { message = said.joined(separator: ", ") }
         foldOtherBulletins()
+        loadStarred()
     }
 
     /// Asks for the folders to be read again, unless that is under way.
@@ -41,17 +45,24 @@ extension ReaderState {
         return [.rescan]
     }
 
-    private mutating func replaceLibrary(with full: Library, lineOffset: Int) {
+    /// `sameBulletins`: `full` is this library with stubs read or put back
+    /// (`Shelving`): bulletin `b` is still `b`, and the TOC cursor stays on
+    /// its node; otherwise bulletins are matched by path and the cursor
+    /// follows the position.
+    mutating func replaceLibrary(with full: Library, lineOffset: Int, sameBulletins: Bool = false) {
         var index: [String: Int] = [:]
-        for (b, bulletin) in full.bulletins.enumerated() where index[bulletin.path] == nil { index[bulletin.path] = b }
+        if !sameBulletins {
+            for (b, bulletin) in full.bulletins.enumerated() where index[bulletin.path] == nil { index[bulletin.path] = b }
+        }
         func map(_ g: Int) -> Int? {
             let (b, n) = library.locate(g)
-            guard let target = index[library.bulletins[b].path] else { return nil }
+            guard let target = sameBulletins ? b : index[library.bulletins[b].path] else { return nil }
             let node = library.bulletins[b].outline[n]
             if node.kind == .bulletin { return full.firstNode(ofBulletin: target) }
             return full.global(bulletin: target, node: full.bulletins[target].outline.node(containingLine: node.line + lineOffset))
         }
         let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
+        let cursorNode = sameBulletins && rows.indices.contains(cursor) && !rows[cursor].inStarredGroup ? map(rows[cursor].node) : nil
         let folds = Set(folded.compactMap(map))
         library = full
         shrunkPaths = Self.shrunkPaths(in: full)
@@ -60,10 +71,16 @@ extension ReaderState {
         position = Position(node: node, line: min(position.line, max(0, lineCount(node) - 1)))
         if var s = search {
             s.matches = full.matchingNodes(s.query)
+            if !sameBulletins { s.pending = shelvedCandidates(s.query) }
             search = s
         }
         rebuildRows()
-        followPosition()
+        if let cursorNode, let row = treeRow(atMost: cursorNode) {
+            cursor = row
+            keepCursorVisible()
+        } else {
+            followPosition()
+        }
     }
 }
 
@@ -71,6 +88,7 @@ extension ReaderState {
     /// The rest of the bulletin could not be read: keep the opening, say why.
     public mutating func loadingFailed(_ reason: String) {
         loading = false
+        progress = nil
         rescanning = false
         message = reason
     }

@@ -25,23 +25,40 @@ extension ReaderState {
         jump(to: Position(node: g, line: 0))
     }
 
-    mutating func jumpNext(in list: [Int], name: String) {
-        guard let k = SortedSearch.firstIndex(in: list, above: currentNode) else {
-            message = "No next \(name)"
-            return
+    /// The next section or article (`list`: the library's, read again after
+    /// each stub on the way that has one is read).
+    mutating func jumpNext(in list: KeyPath<Library, [Int]>, name: String) {
+        while true {
+            let nodes = library[keyPath: list]
+            let k = SortedSearch.firstIndex(in: nodes, above: currentNode)
+            if loadStub(forward: true, before: k.map { library.locate(nodes[$0]).bulletin }, where: { Self.holds($0, list) }) { continue }
+            guard let k else {
+                message = "No next \(name)"
+                return
+            }
+            return jump(toNode: nodes[k])
         }
-        jump(toNode: list[k])
     }
 
-    /// The entry before `current` (the section or article the reader is
-    /// in), or the last one before the current node when not in one.
-    mutating func jumpPrevious(in list: [Int], current: Int?, name: String) {
-        let before = (current ?? currentNode + 1) - 1
-        guard before >= 0, let k = SortedSearch.lastIndex(in: list, atMost: before) else {
-            message = "No previous \(name)"
-            return
+    /// The entry before the section or article the reader is in (`current`
+    /// finds it), or the last one before the current node when not in one.
+    mutating func jumpPrevious(in list: KeyPath<Library, [Int]>, current: (Library, Int) -> Int?, name: String) {
+        while true {
+            let nodes = library[keyPath: list]
+            let before = (current(library, currentNode) ?? currentNode + 1) - 1
+            let k = before >= 0 ? SortedSearch.lastIndex(in: nodes, atMost: before) : nil
+            if loadStub(forward: false, before: k.map { library.locate(nodes[$0]).bulletin }, where: { Self.holds($0, list) }) { continue }
+            guard let k else {
+                message = "No previous \(name)"
+                return
+            }
+            return jump(toNode: nodes[k])
         }
-        jump(toNode: list[k])
+    }
+
+    /// Whether a stub has what `list` lists.
+    static func holds(_ stub: BulletinStub, _ list: KeyPath<Library, [Int]>) -> Bool {
+        list == \Library.sections ? stub.sections > 0 : stub.articles > 0
     }
 
     mutating func jumpToSection(number n: Int) {

@@ -35,7 +35,7 @@ extension ReaderState {
         case .rescanned(let library): finishRescan(library)
         case .readingLoaded(let marks, let resume, let notice): return startReading(marks, resume: resume, notice: notice)
         case .loadFailed(let reason): loadingFailed(reason)
-        case .progress(let text): self.message = text
+        case .progress(let text): progress = text
         case .programFinished(let url, let outcome): noteOpened(url, outcome)
         case .fileOpened(let path, .success(let bulletin)): add(bulletin, from: path)
         case .fileOpened(let path, .failure(let error)): self.message = "Could not open \(Self.fileName(path)): \(error.description)"

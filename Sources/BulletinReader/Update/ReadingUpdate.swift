@@ -11,20 +11,30 @@ extension ReaderState {
         var paneHeight: Int
         var textWidth: Int
         var nodeCount: Int
+        /// What to save of `position` on leaving its bulletin, worked out
+        /// before the update: reading a stub renumbers the nodes.
+        var saved: ReadingChange?
     }
 
-    var view: View { View(open: openBulletin, position: position, paneHeight: paneHeight, textWidth: textWidth, nodeCount: library.nodeCount) }
+    var view: View {
+        View(open: openBulletin, position: position, paneHeight: paneHeight, textWidth: textWidth, nodeCount: library.nodeCount,
+             saved: positionToSave(position))
+    }
 
-    /// After every update: the open bulletin unfolded (the others folded),
-    /// the position in a bulletin just left saved, and, when what is on
-    /// screen changed, articles whose end is on screen marked read.
+    /// After every update: the stubs now needed read, the open bulletin
+    /// unfolded (the others folded, and back to their stubs), the position
+    /// in a bulletin just left saved, and, when what is on screen changed,
+    /// articles whose end is on screen marked read.
     mutating func finishUpdate(from before: View) -> [ReaderEffect] {
+        loadNeeded()
+        if let s = search, !s.pending.isEmpty, !s.text.isEmpty { loadSearchHits() }
         let now = view
         guard now != before else { return [] }
         var effects: [ReaderEffect] = []
         if now.open != before.open {
-            if now.open.of == before.open.of, let left = positionToSave(before.position) { effects.append(.saveReading(left)) }
+            if now.open.of == before.open.of, let left = before.saved { effects.append(.saveReading(left)) }
             foldOtherBulletins()
+            shelveFolded()
             newPaths.remove(library.bulletins[openBulletin.index].path)
         }
         if tracksReading && marksReadOnScroll { effects += markEndsOnScreen() }
@@ -36,6 +46,7 @@ extension ReaderState {
     mutating func startReading(_ marks: ReadingMarks, resume target: ResumeTarget?, notice: String?) -> [ReaderEffect] {
         tracksReading = true
         reading = marks
+        loadStarred()
         rebuildRows()
         followPosition()
         if let target { resume(target) }
@@ -51,7 +62,7 @@ extension ReaderState {
             guard let article = library.article(containing: p.node),
                   p.node + 1 >= library.nodeCount || library.article(containing: p.node + 1) != article,
                   let id = library.articleID(article), !reading.read.contains(id) else { continue }
-            reading.read.insert(id)
+            reading.setRead(id, true)
             effects.append(.saveReading(.read(id, true)))
         }
         return effects
@@ -80,7 +91,7 @@ extension ReaderState {
     mutating func toggleRead() -> [ReaderEffect] {
         guard let id = targetID() else { return [] }
         let read = !reading.read.contains(id)
-        if read { reading.read.insert(id) } else { reading.read.remove(id) }
+        reading.setRead(id, read)
         message = read ? "Marked read" : "Marked unread"
         return [.saveReading(.read(id, read))]
     }
@@ -105,6 +116,8 @@ extension ReaderState {
 
     /// Unread articles among global nodes `range` (a bulletin's or a section's).
     func unreadCount(in range: Range<Int>) -> Int {
+        let b = library.locate(range.lowerBound).bulletin
+        if library.isShelved(b), let stub = library.entries[b].stub { return Self.unreadCount(of: stub, reading) }
         let low = SortedSearch.firstIndex(in: library.articles, above: range.lowerBound - 1) ?? library.articles.count
         var count = 0
         var k = low
@@ -117,25 +130,30 @@ extension ReaderState {
 
     /// `u`/`U`: the next (previous) unread article in library order, which
     /// is newest bulletin first.
+    /// A stub with unread articles on the way is read first.
     mutating func jumpToUnread(forward: Bool) {
         guard tracksReading else { message = Self.noState; return }
-        let articles = library.articles
-        let current = library.article(containing: currentNode)
-        var k: Int?
-        if forward {
-            k = SortedSearch.firstIndex(in: articles, above: current ?? currentNode)
-        } else {
-            let before = (current ?? currentNode + 1) - 1
-            k = before >= 0 ? SortedSearch.lastIndex(in: articles, atMost: before) : nil
-        }
-        while let i = k, articles.indices.contains(i) {
-            if !isRead(articles[i]) {
-                jump(toNode: articles[i])
+        while true {
+            let articles = library.articles
+            let current = library.article(containing: currentNode)
+            var k: Int?
+            if forward {
+                k = SortedSearch.firstIndex(in: articles, above: current ?? currentNode)
+            } else {
+                let before = (current ?? currentNode + 1) - 1
+                k = before >= 0 ? SortedSearch.lastIndex(in: articles, atMost: before) : nil
+            }
+            while let i = k, articles.indices.contains(i), isRead(articles[i]) { k = forward ? i + 1 : i - 1 }
+            let found = k.flatMap { articles.indices.contains($0) ? articles[$0] : nil }
+            let marks = reading
+            if loadStub(forward: forward, before: found.map { library.locate($0).bulletin }, where: { Self.unreadCount(of: $0, marks) > 0 }) { continue }
+            guard let found else {
+                message = forward ? "No unread article after this one" : "No unread article before this one"
                 return
             }
-            k = forward ? i + 1 : i - 1
+            jump(toNode: found)
+            return
         }
-        message = forward ? "No unread article after this one" : "No unread article before this one"
     }
 
     /// What to save of `position`: its bulletin, node and line.
@@ -158,6 +176,7 @@ extension ReaderState {
     @discardableResult
     mutating func applyResume() -> Bool {
         guard let target = resumeTarget, let b = library.bulletin(identity: target.bulletin) else { return false }
+        load([b])
         let g: Int?
         if target.node.hasPrefix("#") {
             g = Int(target.node.dropFirst()).flatMap { $0 < library.bulletins[b].outline.count ? library.global(bulletin: b, node: $0) : nil }

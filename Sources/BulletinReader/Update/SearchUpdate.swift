@@ -18,8 +18,13 @@ extension ReaderState {
         // Typing on only narrows: search among the previous matches.
         let narrowing = !before.isEmpty && s.text.hasPrefix(before)
         s.matches = library.matchingNodes(s.query, among: narrowing ? s.matches : nil)
+        // Stubs are asked of the index; those read for the last text stay.
+        s.pending = shelvedCandidates(s.query)
         search = s
         rebuildRows()
+        cursor = 0
+        loadSearchHits()
+        if let found = search { s = found }
         if s.text.isEmpty {
             followPosition()
         } else {
@@ -41,17 +46,22 @@ extension ReaderState {
         }
         focus = .article
         jump(toNode: first)
-        message = "Hit 1 of \(s.matches.count) — n/N for next/previous, Esc shows the full TOC"
+        message = "Hit 1 of \(s.hitCount) — n/N for next/previous, Esc shows the full TOC"
     }
 
     mutating func jumpToHit(forward: Bool) {
-        guard let s = search, !s.text.isEmpty else {
+        guard var s = search, !s.text.isEmpty else {
             message = "No search yet — press / to search headlines"
             return
         }
         guard !s.matches.isEmpty else {
             message = noMatchMessage(s.text)
             return
+        }
+        // Past the last hit read: the stubs that may hold more, first.
+        while forward, SortedSearch.firstIndex(in: s.matches, above: currentNode) == nil, !s.pending.isEmpty {
+            loadSearchHits(more: true)
+            s = search ?? s
         }
         let k: Int
         var wrapped = false
@@ -62,7 +72,7 @@ extension ReaderState {
             if let previous = SortedSearch.lastIndex(in: s.matches, atMost: current - 1) { k = previous } else { k = s.matches.count - 1; wrapped = true }
         }
         jump(toNode: s.matches[k])
-        message = "Hit \(k + 1) of \(s.matches.count)" + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : "")
+        message = "Hit \(k + 1) of \(s.hitCount)" + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : "")
     }
 
     func noMatchMessage(_ text: String) -> String {
@@ -75,5 +85,6 @@ extension ReaderState {
         search = nil
         rebuildRows()
         followPosition()
+        shelveFolded()
     }
 }

@@ -34,13 +34,17 @@ extension ReaderState {
             let amount = halves * max(1, paneHeight / 2)
             focus == .toc ? moveCursor(by: amount) : scroll(by: amount)
         case .top: focus == .toc ? moveCursor(to: 0) : jump(to: Position(node: 0, line: 0))
-        case .bottom: focus == .toc ? moveCursor(to: rows.count - 1) : jump(to: lastPageTop)
+        case .bottom:
+            if focus == .toc { moveCursor(to: rows.count - 1) } else {
+                load([library.bulletins.count - 1])  // the end of its text, not of its stub
+                jump(to: lastPageTop)
+            }
         case .switchFocus: focus = focus == .toc ? .article : .toc
         case .open: openCursor()
-        case .nextSection: jumpNext(in: library.sections, name: "section")
-        case .previousSection: jumpPrevious(in: library.sections, current: library.section(containing: currentNode), name: "section")
-        case .nextArticle: jumpNext(in: library.articles, name: "article")
-        case .previousArticle: jumpPrevious(in: library.articles, current: library.article(containing: currentNode), name: "article")
+        case .nextSection: jumpNext(in: \.sections, name: "section")
+        case .previousSection: jumpPrevious(in: \.sections, current: { $0.section(containing: $1) }, name: "section")
+        case .nextArticle: jumpNext(in: \.articles, name: "article")
+        case .previousArticle: jumpPrevious(in: \.articles, current: { $0.article(containing: $1) }, name: "article")
         case .section(let n): if n > 0 { jumpToSection(number: n) }
         case .startSearch: startSearch()
         case .searchType(let text): editSearch { $0 += text }
