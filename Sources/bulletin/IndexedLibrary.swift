@@ -28,20 +28,18 @@ enum IndexedLibrary {
         for (file, row) in zip(files, outcome.rows) { if let row { indexed.append((file, row)) } }
         guard !indexed.isEmpty else { throw outcome.errors.first ?? BulletinError.unreadable(path: files.first ?? "", reason: "no bulletin") }
         indexed.sort { IndexedBulletin.newestFirst($0.row, $1.row) }
-        var entries = indexed.map { file, row in
-            LibraryEntry(stub: BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity,
-                                            sections: row.sections, articles: row.articles), bulletin: nil)
+        let stubs = indexed.map { file, row in
+            BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity, sections: row.sections, articles: row.articles)
         }
-        if let first, let k = entries.firstIndex(where: { $0.stub?.path == first }) {
-            entries[k].bulletin = try? BulletinParser.parse(path: first, encoding: encoding)
-        }
+        var read: [Int: Bulletin] = [:]
+        if let first, let k = stubs.firstIndex(where: { $0.path == first }) { read[k] = try? BulletinParser.parse(path: first, encoding: encoding) }
         let shelf = LibraryShelf(load: { stub in
             Result { () throws(BulletinError) in try BulletinParser.parse(path: stub.path, encoding: encoding) }
         }, candidates: { [index = SharedIndex(index), all = Set(indexed.map(\.row.id))] query in
             // An index that cannot answer sends the search to every stub.
             (try? index.index.candidates(for: query)) ?? all
         })
-        return Library(entries: entries, unreadable: outcome.errors, shelf: shelf, notices: notice.map { [$0] } ?? [])
+        return Library(stubs: stubs, read: read, unreadable: outcome.errors, shelf: shelf, notices: notice.map { [$0] } ?? [])
     }
 
     /// The index, asked by the reader's thread once the library is built

@@ -8,7 +8,7 @@ extension ReaderState {
         let style = CellStyle(.status)
         grid.fill(x: 0, y: y, width: width, height: 1, style: style)
         let place = self.place
-        let file = Self.fileName(library.bulletins[place.bulletin].path)
+        let file = Self.fileName(library.path(place.bulletin))
         var left = " \(file)"
         if library.bulletins.count > 1 { left += " (\(place.bulletin + 1)/\(library.bulletins.count))" }
         left += "  §\(place.section == 0 ? "–" : String(place.section))/\(place.sections)"

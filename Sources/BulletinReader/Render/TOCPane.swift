@@ -29,10 +29,10 @@ extension ReaderState {
         case .bulletin, .section:
             let marker = !row.hasChildren ? " " : folded.contains(row.node) ? "▸" : "▾"
             var column = grid.write(marker, x: x, y: y, limit: limit, style: pick(.muted))
-            let isNew = row.kind == .bulletin && newPaths.contains(library.bulletins[library.locate(row.node).bulletin].path)
+            let isNew = row.kind == .bulletin && newPaths.contains(library.path(library.locate(row.node).bulletin))
             if isNew { column = grid.write(" new", x: column, y: y, limit: limit, style: pick(.warning)) }
             let part: ThemePart = row.kind == .bulletin ? .title : .tocSection
-            let title = row.kind == .bulletin ? library.bulletins[library.locate(row.node).bulletin].title : node.text
+            let title = row.kind == .bulletin ? library.title(library.locate(row.node).bulletin) : node.text
             var sectionMatches: [(range: Range<Int>, style: CellStyle)] = []
             if row.kind == .section, let q = query, !q.isEmpty {
                 let folded = FoldedText(title)
@@ -74,7 +74,7 @@ extension ReaderState {
     /// The global nodes a bulletin or section row spans.
     func nodeRange(of row: TOCRow) -> Range<Int> {
         let (b, _) = library.locate(row.node)
-        let end = library.firstNode(ofBulletin: b) + library.bulletins[b].outline.count
+        let end = library.firstNode(ofBulletin: b + 1)
         guard row.kind == .section, let next = SortedSearch.firstIndex(in: library.sections, above: row.node) else { return row.node..<end }
         return row.node..<min(end, library.sections[next])
     }

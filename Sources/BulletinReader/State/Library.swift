@@ -10,9 +10,11 @@ import BulletinCore
 /// is opened, unfolded or searched (`Shelving`), so memory follows what is
 /// read, not the size of the archive.
 public struct Library: Sendable {
-    public let entries: [LibraryEntry]
-    /// Each entry's bulletin, a placeholder (its title only) for a stub.
-    public let bulletins: [Bulletin]
+    /// Each bulletin's index row; nil for one not from the index.
+    public let stubs: [BulletinStub?]
+    /// The bulletins read, by position: every one of a library not from the
+    /// index, only the few needed of one that is.
+    let read: [Int: Bulletin]
     /// Reads stubs' files and asks the index which stubs a search must read.
     public let shelf: LibraryShelf?
     /// Global index of each bulletin's first node; one extra entry: the total.
@@ -27,7 +29,8 @@ public struct Library: Sendable {
     /// search filter finds a match's ancestors with these, not by a walk.
     let rowBulletin: [Int32]
     let rowSection: [Int32]
-    let indexes: [HeadlineIndex]
+    /// The headline index of each bulletin read.
+    let indexes: [Int: HeadlineIndex]
     /// Files that were asked for but could not be opened; the others are shown.
     public let unreadable: [BulletinError]
     public let notices: [String]
@@ -38,24 +41,45 @@ public struct Library: Sendable {
     /// What reading state knows each bulletin by, and each article node's
     /// key: worked out when first asked for, off the first paint.
     private let readingKeys: ReadingKeys
+    /// Stubs by identity, made when first asked for and shared by every
+    /// library made from this one with the same stubs.
+    private let stubIdentities: StubIdentities
 
     public init(_ bulletins: [Bulletin], unreadable: [BulletinError] = []) {
-        self.init(entries: bulletins.map { LibraryEntry(bulletin: $0) }, unreadable: unreadable)
+        self.init(stubs: Array(repeating: nil, count: bulletins.count),
+                  read: Dictionary(uniqueKeysWithValues: bulletins.enumerated().map { ($0.offset, $0.element) }), unreadable: unreadable)
     }
 
-    /// `notices`: what to tell once about the library as a whole (an index
-    /// set aside), first under `w`.
-    public init(entries: [LibraryEntry], unreadable: [BulletinError] = [], shelf: LibraryShelf? = nil, notices: [String] = []) {
-        self.entries = entries
-        self.notices = notices
+    /// A library from the index: `stubs` for every bulletin, `read` those
+    /// already parsed. `notices`: what to tell once about the library as a
+    /// whole (an index set aside), first under `w`.
+    public init(stubs: [BulletinStub?], read: [Int: Bulletin], unreadable: [BulletinError] = [],
+                shelf: LibraryShelf? = nil, notices: [String] = []) {
+        self.init(stubs: stubs, read: read, unreadable: unreadable, shelf: shelf, notices: notices, stubIdentities: StubIdentities(stubs))
+    }
+
+    private init(stubs: [BulletinStub?], read: [Int: Bulletin], unreadable: [BulletinError], shelf: LibraryShelf?,
+                 notices: [String], stubIdentities: StubIdentities) {
+        self.stubs = stubs
+        self.read = read
         self.shelf = shelf
-        let bulletins = entries.map { $0.bulletin ?? .placeholder(path: $0.stub!.path, title: $0.stub!.title) }
-        self.bulletins = bulletins
+        self.notices = notices
         self.unreadable = unreadable
+        self.stubIdentities = stubIdentities
         var starts = [0], sections: [Int] = [], articles: [Int] = [], rows: [TOCRow] = []
-        rows.reserveCapacity(bulletins.count)
-        for bulletin in bulletins {
+        starts.reserveCapacity(stubs.count + 1)
+        rows.reserveCapacity(stubs.count)
+        for b in stubs.indices {
             let base = starts.last!
+            guard let bulletin = read[b] else {
+                // A stub's row folds what its file holds, though none of it is read.
+                var row = TOCRow(node: base, kind: .bulletin, depth: 0)
+                row.hasChildren = stubs[b].map { $0.sections + $0.articles > 0 } ?? false
+                rows.append(row)
+                starts.append(base + 1)
+                continue
+            }
+            let first = rows.count
             for (i, node) in bulletin.outline.nodes.enumerated() {
                 switch node.kind {
                 case .bulletin: rows.append(TOCRow(node: base + i, kind: .bulletin, depth: 0))
@@ -68,17 +92,12 @@ public struct Library: Sendable {
                 case .preamble, .heading: break
                 }
             }
+            for i in first..<rows.count { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
             starts.append(base + bulletin.outline.count)
         }
         self.starts = starts
         self.sections = sections
         self.articles = articles
-        for i in rows.indices { rows[i].hasChildren = i + 1 < rows.count && rows[i + 1].depth > rows[i].depth }
-        // A stub's row folds what its file holds, though none of it is read.
-        for (b, entry) in entries.enumerated() where entry.bulletin == nil {
-            if let stub = entry.stub, stub.sections + stub.articles > 0,
-               let r = SortedSearch.lastIndex(rows.count, atMost: starts[b], { rows[$0].node }) { rows[r].hasChildren = true }
-        }
         allRows = rows
         var rowBulletin = [Int32](repeating: -1, count: rows.count), rowSection = [Int32](repeating: -1, count: rows.count)
         var bulletinRow: Int32 = -1, sectionRow: Int32 = -1
@@ -93,27 +112,52 @@ public struct Library: Sendable {
         }
         self.rowBulletin = rowBulletin
         self.rowSection = rowSection
-        indexes = bulletins.map(HeadlineIndex.init)
-        readingKeys = ReadingKeys(bulletins, identities: entries.map { $0.stub?.identity })
-        warningLines = notices + unreadable.map { "\($0.description) (not opened)" } + bulletins.flatMap { bulletin in
-            bulletin.warnings.map { "\(bulletin.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
+        indexes = read.mapValues(HeadlineIndex.init)
+        readingKeys = ReadingKeys(Bulletins(stubs: stubs, read: read))
+        let order = read.keys.sorted()
+        warningLines = notices + unreadable.map { "\($0.description) (not opened)" } + order.flatMap { b in
+            read[b]!.warnings.map { "\(read[b]!.path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" }
         }
     }
 
-    /// The same library with other entries (stubs read or put back, a bulletin added).
-    func with(entries: [LibraryEntry]) -> Library {
-        Library(entries: entries, unreadable: unreadable, shelf: shelf, notices: notices)
-    }
+    /// Each bulletin: the one read, else a placeholder made from its stub.
+    public var bulletins: Bulletins { Bulletins(stubs: stubs, read: read) }
 
     /// Whether bulletin `b` is a stub: its row only, its file not read.
-    public func isShelved(_ b: Int) -> Bool { entries[b].bulletin == nil }
+    public func isShelved(_ b: Int) -> Bool { read[b] == nil }
+
+    public func path(_ b: Int) -> String { read[b]?.path ?? stubs[b]!.path }
+    public func title(_ b: Int) -> String { read[b]?.title ?? stubs[b]!.title }
+
+    /// This library with `more` read too (stubs whose files were parsed).
+    func reading(_ more: [Int: Bulletin]) -> Library {
+        derived(read: read.merging(more) { _, new in new })
+    }
+
+    /// This library with bulletins `bs` back to their stubs.
+    func shelving(_ bs: [Int]) -> Library {
+        var kept = read
+        for b in bs where stubs[b] != nil { kept[b] = nil }
+        return derived(read: kept)
+    }
+
+    private func derived(read: [Int: Bulletin]) -> Library {
+        Library(stubs: stubs, read: read, unreadable: unreadable, shelf: shelf, notices: notices, stubIdentities: stubIdentities)
+    }
+
+    /// This library with a bulletin added at the end (a linked file opened).
+    func appending(_ bulletin: Bulletin) -> Library {
+        var read = self.read
+        read[stubs.count] = bulletin
+        return Library(stubs: stubs + [nil], read: read, unreadable: unreadable, shelf: shelf, notices: notices)
+    }
 
     public var nodeCount: Int { starts.last! }
 
     /// (bulletin, node within it) of global node `g`.
     public func locate(_ g: Int) -> (bulletin: Int, node: Int) {
-        let b = SortedSearch.lastIndex(in: starts, atMost: g) ?? 0
-        return (min(b, bulletins.count - 1), g - starts[min(b, bulletins.count - 1)])
+        let b = min(SortedSearch.lastIndex(in: starts, atMost: g) ?? 0, stubs.count - 1)
+        return (b, g - starts[b])
     }
 
     public func node(_ g: Int) -> OutlineNode {
@@ -131,8 +175,13 @@ public struct Library: Sendable {
 
     public func identity(ofBulletin b: Int) -> String { readingKeys.identity(b) }
 
-    /// The bulletin known to reading state as `identity`, if it is here.
-    public func bulletin(identity: String) -> Int? { readingKeys.bulletin(identity: identity) }
+    /// The bulletin known to reading state as `identity`, if it is here:
+    /// the first of those with a stub or read without one.
+    public func bulletin(identity: String) -> Int? {
+        let stub = stubIdentities.bulletin(identity: identity)
+        let other = readingKeys.bulletin(identity: identity) { [stubs] in stubs[$0] == nil }
+        return [stub, other].compactMap { $0 }.min()
+    }
 
     /// Global node of the article `key` in bulletin `b`, if it has one.
     public func node(bulletin b: Int, articleKey key: String) -> Int? {
@@ -160,8 +209,11 @@ public struct Library: Sendable {
     /// global nodes in order; only among `candidates` (global, in order) when given.
     public func matchingNodes(_ query: SearchQuery, among candidates: [Int]? = nil) -> [Int] {
         guard let candidates else {
-            // Every bulletin; thousands of them are split over the cores.
-            return Parallel.map(count: indexes.count) { b in indexes[b].matchingNodes(query).map { starts[b] + $0 } }.flatMap { $0 }
+            // Every bulletin read; thousands of them are split over the cores.
+            let order = indexes.keys.sorted()
+            return Parallel.map(count: order.count) { k in
+                indexes[order[k]]!.matchingNodes(query).map { starts[order[k]] + $0 }
+            }.flatMap { $0 }
         }
         // Only the bulletins that still hold candidates (sorted, so grouped).
         var result: [Int] = []
@@ -171,7 +223,7 @@ public struct Library: Sendable {
             var j = i
             while j < candidates.count && candidates[j] < starts[b + 1] { j += 1 }
             let local = candidates[i..<j].map { $0 - starts[b] }
-            result += indexes[b].matchingNodes(query, among: local).map { starts[b] + $0 }
+            if let index = indexes[b] { result += index.matchingNodes(query, among: local).map { starts[b] + $0 } }
             i = j
         }
         return result
@@ -179,55 +231,7 @@ public struct Library: Sendable {
 
     public func hit(_ g: Int, _ query: SearchQuery) -> SearchHit? {
         let (b, n) = locate(g)
-        return indexes[b].hit(node: n, query)
-    }
-}
-
-/// A bulletin of a library read from the index, as its row there knows
-/// it: what its folded TOC row shows and what finds it again.
-public struct BulletinStub: Sendable, Equatable {
-    /// The index's row id (what `LibraryShelf.candidates` answers).
-    public var id: Int
-    public var path: String
-    public var title: String
-    public var identity: String
-    public var sections: Int
-    public var articles: Int
-
-    public init(id: Int, path: String, title: String, identity: String, sections: Int, articles: Int) {
-        self.id = id
-        self.path = path
-        self.title = title
-        self.identity = identity
-        self.sections = sections
-        self.articles = articles
-    }
-}
-
-/// One bulletin of a library: read (`bulletin`), or a stub only.
-public struct LibraryEntry: Sendable {
-    /// Its index row, for a library read from the index.
-    public var stub: BulletinStub?
-    /// Nil while it is a stub.
-    public var bulletin: Bulletin?
-
-    public init(stub: BulletinStub? = nil, bulletin: Bulletin?) {
-        self.stub = stub
-        self.bulletin = bulletin
-    }
-}
-
-/// What a library of stubs asks of the world: a stub's file read in full,
-/// and which stubs may hold a search's hits (the index's folded text).
-public struct LibraryShelf: Sendable {
-    public var load: @Sendable (BulletinStub) -> Result<Bulletin, BulletinError>
-    /// Index ids of the stubs whose headlines may hold every keyword.
-    public var candidates: @Sendable (SearchQuery) -> Set<Int>
-
-    public init(load: @escaping @Sendable (BulletinStub) -> Result<Bulletin, BulletinError>,
-                candidates: @escaping @Sendable (SearchQuery) -> Set<Int>) {
-        self.load = load
-        self.candidates = candidates
+        return indexes[b]?.hit(node: n, query)
     }
 }
 

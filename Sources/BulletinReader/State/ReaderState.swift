@@ -327,7 +327,7 @@ public struct ReaderState: Sendable {
         // A file that shrank first: it explains what is missing below it.
         shrunkPaths.map { "\($0): the file shrank while open; what was read is shown" } + library.warningLines
             + removedControlsByBulletin.map { b, count in
-                "\(library.bulletins[b].path): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
+                "\(library.path(b)): removed \(count) control character(s) decoded from HTML entities in the article text shown so far"
             }
     }
 

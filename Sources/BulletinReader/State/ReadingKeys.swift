@@ -5,27 +5,23 @@ import Synchronization
 /// out per bulletin when first asked for: the reading state is opened after
 /// the first frame, and a library of thousands is asked about a few at a time.
 final class ReadingKeys: Sendable {
-    private let bulletins: [Bulletin]
-    /// Identities known already (a stub's, from the index), by bulletin.
-    private let known: [String?]
+    private let bulletins: Bulletins
     private let cache: Mutex<[Int: (identity: String, articles: [Int: String])]> = Mutex([:])
     /// Bulletin by identity, made the first time one is looked up that way
-    /// (resuming, the starred articles): it needs every bulletin's identity.
+    /// (resuming, the starred articles), over the bulletins asked for.
     private let byIdentity: Mutex<[String: Int]?> = Mutex(nil)
 
-    init(_ bulletins: [Bulletin], identities: [String?]) {
-        self.bulletins = bulletins
-        known = identities
-    }
+    init(_ bulletins: Bulletins) { self.bulletins = bulletins }
 
-    func identity(_ b: Int) -> String { keys(b).identity }
-    func articleKeys(_ b: Int) -> [Int: String] { keys(b).articles }
+    func identity(_ b: Int) -> String { bulletins.stubs[b]?.identity ?? keys(b).identity }
+    func articleKeys(_ b: Int) -> [Int: String] { bulletins.read[b] == nil ? [:] : keys(b).articles }
 
-    /// The first bulletin known as `identity`.
-    func bulletin(identity: String) -> Int? {
+    /// The first bulletin known as `identity` among those `included` takes
+    /// (the others are looked up by their stubs).
+    func bulletin(identity: String, among included: (Int) -> Bool) -> Int? {
         if let index = byIdentity.withLock({ $0 }) { return index[identity] }
         var index: [String: Int] = [:]
-        for b in bulletins.indices.reversed() { index[self.identity(b)] = b }
+        for b in bulletins.indices.reversed() where included(b) { index[self.identity(b)] = b }
         byIdentity.withLock { $0 = index }
         return index[identity]
     }
@@ -33,7 +29,8 @@ final class ReadingKeys: Sendable {
     private func keys(_ b: Int) -> (identity: String, articles: [Int: String]) {
         if let known = cache.withLock({ $0[b] }) { return known }
         let bulletin = bulletins[b]
-        let identity = known[b] ?? BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
+        let identity = bulletins.stubs[b]?.identity
+            ?? BulletinIdentity.of(bulletin, dating: BulletinDating(bulletin)) { BulletinIdentity.fingerprint(bulletin.source.bytes) }
         let made = (identity, BulletinIdentity.articleKeys(bulletin.outline))
         cache.withLock { $0[b] = made }
         return made

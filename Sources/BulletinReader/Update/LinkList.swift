@@ -81,7 +81,7 @@ extension ReaderState {
                 message = "No heading #\(anchor) in this bulletin"
             }
         case .file(let path):
-            if let open = library.bulletins.firstIndex(where: { $0.path == path }) {
+            if let open = library.bulletins.indices.first(where: { library.path($0) == path }) {
                 jump(toNode: library.firstNode(ofBulletin: open))
             } else {
                 return [.openFile(path)]
@@ -124,7 +124,7 @@ extension ReaderState {
     /// A linked bulletin, added to what is open, and shown.
     mutating func add(_ bulletin: Bulletin, from path: String) {
         let node = library.nodeCount
-        library = library.with(entries: library.entries + [LibraryEntry(bulletin: bulletin)])
+        library = library.appending(bulletin)
         layouts = LayoutCache(library: library, ambiguousWide: layouts.ambiguousWide)
         rebuildRows()
         jump(toNode: node)

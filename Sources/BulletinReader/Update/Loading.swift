@@ -25,9 +25,9 @@ extension ReaderState {
     /// (until opened), and the reader stays where it is.
     mutating func finishRescan(_ fresh: Library) {
         rescanning = false
-        let known = Set(library.bulletins.map(\.path)), now = Set(fresh.bulletins.map(\.path))
-        let added = fresh.bulletins.map(\.path).filter { !known.contains($0) }
-        let removed = library.bulletins.count { !now.contains($0.path) }
+        let known = Set(library.bulletins.indices.map(library.path)), now = Set(fresh.bulletins.indices.map(fresh.path))
+        let added = fresh.bulletins.indices.map(fresh.path).filter { !known.contains($0) }
+        let removed = library.bulletins.indices.count { !now.contains(library.path($0)) }
         newPaths.formUnion(added)
         replaceLibrary(with: keepingRead(fresh), lineOffset: 0)
         var said: [String] = []
@@ -52,14 +52,16 @@ extension ReaderState {
     mutating func replaceLibrary(with full: Library, lineOffset: Int, sameBulletins: Bool = false) {
         var index: [String: Int] = [:]
         if !sameBulletins {
-            for (b, bulletin) in full.bulletins.enumerated() where index[bulletin.path] == nil { index[bulletin.path] = b }
+            for b in full.bulletins.indices.reversed() { index[full.path(b)] = b }
         }
         func map(_ g: Int) -> Int? {
             let (b, n) = library.locate(g)
-            guard let target = sameBulletins ? b : index[library.bulletins[b].path] else { return nil }
-            let node = library.bulletins[b].outline[n]
-            if node.kind == .bulletin { return full.firstNode(ofBulletin: target) }
-            return full.global(bulletin: target, node: full.bulletins[target].outline.node(containingLine: node.line + lineOffset))
+            guard let target = sameBulletins ? b : index[library.path(b)] else { return nil }
+            // A stub's one node, or a bulletin's own, is the bulletin's first.
+            guard let bulletin = library.read[b], let now = full.read[target], bulletin.outline[n].kind != .bulletin else {
+                return full.firstNode(ofBulletin: target)
+            }
+            return full.global(bulletin: target, node: now.outline.node(containingLine: bulletin.outline[n].line + lineOffset))
         }
         let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
         let cursorNode = sameBulletins && rows.indices.contains(cursor) && !rows[cursor].inStarredGroup ? map(rows[cursor].node) : nil

@@ -34,8 +34,7 @@ extension ReaderState {
         if now.open != before.open {
             if now.open.of == before.open.of, let left = before.saved { effects.append(.saveReading(left)) }
             foldOtherBulletins()
-            shelveFolded()
-            newPaths.remove(library.bulletins[openBulletin.index].path)
+            newPaths.remove(library.path(openBulletin.index))
         }
         if tracksReading && marksReadOnScroll { effects += markEndsOnScreen() }
         return effects
@@ -117,7 +116,7 @@ extension ReaderState {
     /// Unread articles among global nodes `range` (a bulletin's or a section's).
     func unreadCount(in range: Range<Int>) -> Int {
         let b = library.locate(range.lowerBound).bulletin
-        if library.isShelved(b), let stub = library.entries[b].stub { return Self.unreadCount(of: stub, reading) }
+        if library.isShelved(b), let stub = library.stubs[b] { return Self.unreadCount(of: stub, reading) }
         let low = SortedSearch.firstIndex(in: library.articles, above: range.lowerBound - 1) ?? library.articles.count
         var count = 0
         var k = low

@@ -12,23 +12,21 @@ extension ReaderState {
     mutating func load(_ wanted: [Int]) {
         guard let shelf = library.shelf else { return }
         let stubs = wanted.compactMap { b in
-            library.isShelved(b) ? library.entries[b].stub.flatMap { unloadable.contains($0.path) ? nil : (b, $0) } : nil
+            library.isShelved(b) ? library.stubs[b].flatMap { unloadable.contains($0.path) ? nil : (b, $0) } : nil
         }
         guard !stubs.isEmpty else { return }
         let results = Parallel.map(count: stubs.count) { shelf.load(stubs[$0].1) }
-        var entries = library.entries, changed = false
+        var read: [Int: Bulletin] = [:]
         for ((b, stub), result) in zip(stubs, results) {
             switch result {
-            case .success(let bulletin):
-                entries[b].bulletin = bulletin
-                changed = true
+            case .success(let bulletin): read[b] = bulletin
             case .failure(let error):
                 unloadable.insert(stub.path)
                 message = "\(error.description) (only its index row is shown)"
             }
         }
-        if changed { replaceLibrary(with: library.with(entries: entries), lineOffset: 0, sameBulletins: true) }
-        search?.pending.removeAll { b in !library.isShelved(b) || unloadable.contains(library.bulletins[b].path) }
+        if !read.isEmpty { replaceLibrary(with: library.reading(read), lineOffset: 0, sameBulletins: true) }
+        search?.pending.removeAll { b in !library.isShelved(b) || unloadable.contains(library.path(b)) }
     }
 
     /// Reads the stubs the reader needs now: those unfolded, those on screen
@@ -39,7 +37,7 @@ extension ReaderState {
         for _ in 0..<4 {
             var wanted = Set(paneRows.map { library.locate($0.node).bulletin })
             for row in rows where row.kind == .bulletin && !folded.contains(row.node) { wanted.insert(library.locate(row.node).bulletin) }
-            let shelved = wanted.filter { library.isShelved($0) && !unloadable.contains(library.bulletins[$0].path) }
+            let shelved = wanted.filter { library.isShelved($0) && !unloadable.contains(library.path($0)) }
             guard !shelved.isEmpty else { return }
             load(shelved.sorted())
         }
@@ -63,32 +61,29 @@ extension ReaderState {
     /// Folded bulletins back to their stubs, but for the one being read,
     /// those on screen, those with stars, and all while a search shows hits.
     mutating func shelveFolded() {
-        guard let shelf = library.shelf, search == nil else { return }
+        guard library.shelf != nil, search == nil else { return }
         var keep = Set(paneRows.map { library.locate($0.node).bulletin })
         keep.insert(openBulletin.index)
-        var entries = library.entries, changed = false
-        var starred: Set<Int>?
-        for b in entries.indices where entries[b].stub != nil && entries[b].bulletin != nil
-            && folded.contains(library.firstNode(ofBulletin: b)) && !keep.contains(b) {
-            starred = starred ?? starredBulletins
-            guard starred?.contains(b) == false else { continue }
-            entries[b].bulletin = nil
-            changed = true
+        let folded = library.read.keys.filter { b in
+            library.stubs[b] != nil && !keep.contains(b) && self.folded.contains(library.firstNode(ofBulletin: b))
         }
-        if changed { replaceLibrary(with: library.with(entries: entries), lineOffset: 0, sameBulletins: true) }
+        guard !folded.isEmpty else { return }
+        let starred = starredBulletins
+        let shelved = folded.filter { !starred.contains($0) }
+        if !shelved.isEmpty { replaceLibrary(with: library.shelving(shelved), lineOffset: 0, sameBulletins: true) }
     }
 
     /// `fresh` (the library loaded or read again) with the bulletins read
     /// here read there too, by path, so the swap keeps the reading place.
     func keepingRead(_ fresh: Library) -> Library {
         guard let shelf = fresh.shelf else { return fresh }
-        let read = Set(library.entries.indices.filter { !library.isShelved($0) }.map { library.bulletins[$0].path })
-        let wanted = fresh.entries.indices.filter { fresh.isShelved($0) && read.contains(fresh.bulletins[$0].path) }
+        let read = Set(library.read.keys.map(library.path))
+        let wanted = fresh.stubs.indices.filter { fresh.isShelved($0) && read.contains(fresh.path($0)) }
         guard !wanted.isEmpty else { return fresh }
-        var entries = fresh.entries
-        let results = Parallel.map(count: wanted.count) { shelf.load(entries[wanted[$0]].stub!) }
-        for (b, result) in zip(wanted, results) { entries[b].bulletin = try? result.get() }
-        return fresh.with(entries: entries)
+        let results = Parallel.map(count: wanted.count) { shelf.load(fresh.stubs[wanted[$0]]!) }
+        var more: [Int: Bulletin] = [:]
+        for (b, result) in zip(wanted, results) { more[b] = try? result.get() }
+        return fresh.reading(more)
     }
 
     /// The first stub between the bulletin being read and bulletin `limit`
@@ -101,7 +96,7 @@ extension ReaderState {
         let candidates = forward ? Array((open + 1)..<max(open + 1, limit ?? library.bulletins.count))
             : Array((limit.map { $0 + 1 } ?? 0)..<max(limit.map { $0 + 1 } ?? 0, open)).reversed()
         guard let b = candidates.first(where: { b in
-            library.isShelved(b) && library.entries[b].stub.map { holds($0) && !unloadable.contains($0.path) } == true
+            library.isShelved(b) && library.stubs[b].map { holds($0) && !unloadable.contains($0.path) } == true
         }) else { return false }
         load([b])
         return true
@@ -119,7 +114,7 @@ extension ReaderState {
         guard let shelf = library.shelf, !query.isEmpty else { return [] }
         let ids = shelf.candidates(query)
         guard !ids.isEmpty else { return [] }
-        return library.entries.indices.filter { b in library.isShelved(b) && library.entries[b].stub.map { ids.contains($0.id) } == true }
+        return library.stubs.indices.filter { b in library.isShelved(b) && library.stubs[b].map { ids.contains($0.id) } == true }
     }
 
     /// Stubs read for a search, a batch at a time (the newest first), until

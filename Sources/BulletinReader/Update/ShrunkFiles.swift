@@ -6,7 +6,7 @@ extension ReaderState {
     /// reads as nothing. Looked up when something says so, not every frame
     /// (a library of thousands would copy every bulletin to ask).
     static func shrunkPaths(in library: Library) -> [String] {
-        library.bulletins.indices.compactMap { library.bulletins[$0].source.fileShrank ? library.bulletins[$0].path : nil }
+        library.read.keys.sorted().compactMap { library.read[$0]!.source.fileShrank ? library.path($0) : nil }
     }
 
     /// Called by the backend when a mapped file was found shorter than it

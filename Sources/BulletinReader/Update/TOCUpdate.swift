@@ -41,8 +41,9 @@ extension ReaderState {
     }
 
     /// With `foldsOtherBulletins`: every bulletin folded but the one being
-    /// read (sections keep their folds). Run at start and whenever the
-    /// reading moves to another bulletin.
+    /// read (sections keep their folds), and those read from the index back
+    /// to their stubs. Run at start and whenever the reading moves to
+    /// another bulletin.
     mutating func foldOtherBulletins() {
         guard foldsOtherBulletins, library.bulletins.count > 1 else { return }
         let open = library.locate(currentNode).bulletin
@@ -50,6 +51,7 @@ extension ReaderState {
         folded = folded.subtracting(bulletinNodes).union(bulletinNodes.enumerated().filter { $0.offset != open }.map(\.element))
         rebuildRows()
         followPosition()
+        shelveFolded()
     }
 
     /// The bulletin being read, and how many there are: an update that

@@ -1,0 +1,178 @@
+import BulletinCore
+@testable import BulletinReader
+import Synchronization
+import Testing
+
+/// A library read from the index: folded bulletins are stubs, read from
+/// their files only when the reader needs them, and put back when folded
+/// away (issue 9: memory follows what is read).
+@Suite struct ShelvingTests {
+    /// Bulletin `i` of `count`: newest first, three sections of two articles
+    /// each; bulletin 3 alone has the word 鲲鹏 in a headline.
+    static func text(_ i: Int) -> String {
+        var out = "# 周报 第\(100 - i)期\n\n"
+        for s in 1...3 {
+            out += "## 栏目\(s)\n\n"
+            for a in 1...2 {
+                let word = i == 3 && s == 2 && a == 1 ? "鲲鹏计划" : "新闻"
+                out += "### 地区\(a) | 第\(100 - i)期\(word)\(s)-\(a)\n\n" + String(repeating: "正文。", count: 80) + "\n\n"
+            }
+        }
+        return out
+    }
+
+    /// Counts what the shelf was asked, so a test can tell what was read.
+    final class Reads: Sendable {
+        let loads = Mutex<[String]>([])
+        let failing: Set<String>
+        init(failing: Set<String> = []) { self.failing = failing }
+    }
+
+    /// `count` bulletins, all stubs but the first; the shelf reads them
+    /// from text and finds candidates by their folded headlines, as the
+    /// index's folded text does.
+    static func library(count: Int = 6, reads: Reads = Reads()) -> Library {
+        let bulletins = (0..<count).map { BulletinParser.parse(text($0), path: "b\($0).md") }
+        let byPath = Dictionary(uniqueKeysWithValues: bulletins.map { ($0.path, $0) })
+        let stubs = bulletins.enumerated().map { i, b in
+            BulletinStub(id: 1000 + i, path: b.path, title: b.title, identity: "id-\(i)",
+                         sections: b.outline.sectionIndices.count, articles: b.outline.articleIndices.count)
+        }
+        let texts = bulletins.map { HeadlineIndex($0).foldedText }
+        let shelf = LibraryShelf(load: { stub in
+            reads.loads.withLock { $0.append(stub.path) }
+            if reads.failing.contains(stub.path) { return .failure(.missing(path: stub.path)) }
+            return .success(byPath[stub.path]!)
+        }, candidates: { query in
+            Set(texts.indices.filter { i in query.keywords.allSatisfy { texts[i].contains($0.string) } }.map { 1000 + $0 })
+        })
+        return Library(stubs: stubs, read: [0: bulletins[0]], shelf: shelf)
+    }
+
+    static func state(_ library: Library, reading: ReadingMarks? = nil) -> ReaderState {
+        ReaderState(library: library, width: 100, height: 30, foldsOtherBulletins: true, reading: reading, marksReadOnScroll: false)
+    }
+
+    static func loaded(_ state: ReaderState) -> [Int] { state.library.read.keys.sorted() }
+
+    @Test func foldedBulletinsAreStubRowsWithTheirCounts() {
+        let state = Self.state(Self.library(), reading: ReadingMarks(read: [Self.articleIDs(of: 2)[0]]))
+        #expect(Self.loaded(state) == [0])
+        let lines = state.tocLines.filter { !$0.isEmpty }
+        #expect(lines[0].hasPrefix("▾ 周报 第100期"))
+        // A stub folds what its file holds and counts its unread articles
+        // from the marks kept for it (one of bulletin 2's six is read).
+        #expect(lines.contains { $0.hasPrefix("▸ 周报 第99期") && $0.hasSuffix(" 6") })
+        #expect(lines.contains { $0.hasPrefix("▸ 周报 第98期") && $0.hasSuffix(" 5") })
+        #expect(state.library.nodeCount == state.library.bulletins[0].outline.count + 5)
+    }
+
+    @Test func unfoldingAStubReadsItAndReadingOnPutsItBack() {
+        let reads = Reads()
+        var state = Self.state(Self.library(reads: reads))
+        state.press("{tab}G")
+        state.press("l")
+        #expect(Self.loaded(state) == [0, 5])
+        #expect(state.tocLines.contains { $0.contains("地区1 | 第95期新闻1-1") })
+        #expect(state.tocLines[state.cursor].hasPrefix("▾ 周报 第95期"))
+        state.press("{enter}")
+        #expect(state.statusLine.contains("b5.md (6/6)"))
+        // Reading in bulletin 5 now: bulletin 0 is folded and back to its stub.
+        #expect(Self.loaded(state) == [5])
+        #expect(reads.loads.withLock { $0 } == ["b5.md"])
+    }
+
+    @Test func scrollingPastTheEndOfABulletinReadsTheNext() {
+        var state = Self.state(Self.library())
+        for _ in 0..<60 { state.press(" ") }
+        #expect(state.statusLine.contains("(6/6)"))
+        #expect(state.percent == 100)
+        // Only what was on the way stays read: the bulletin shown and the one above it on screen at most.
+        #expect(Self.loaded(state).count <= 2 && Self.loaded(state).contains(5))
+    }
+
+    @Test func jumpsGoIntoStubs() {
+        var state = Self.state(Self.library())
+        state.press("]]]]")
+        #expect(state.statusLine.contains("b1.md (2/6)") && state.statusLine.contains("§1/3"))
+        state.press("[")
+        #expect(state.statusLine.contains("b0.md (1/6)") && state.statusLine.contains("§3/3"))
+        state.press("G")
+        #expect(state.statusLine.contains("b5.md (6/6)") && state.percent == 100)
+        state.press("g")
+        #expect(state.statusLine.contains("b0.md (1/6)"))
+    }
+
+    @Test func nextUnreadSkipsStubsReadThroughAndReadsTheOneWithUnread() {
+        let reads = Reads()
+        var state = Self.state(Self.library(reads: reads))
+        // Bulletins 0 to 2 read through; 3 has every article unread.
+        _ = state.update(.readingLoaded(ReadingMarks(read: Set((0...2).flatMap(Self.articleIDs))), resume: nil, notice: nil))
+        state.press("u")
+        #expect(state.statusLine.contains("b3.md (4/6)") && state.statusLine.contains("article 1/6"))
+        // The stubs read through were passed by their counts, never read.
+        #expect(reads.loads.withLock { $0 } == ["b3.md"])
+        state.press("U")
+        #expect(state.message == "No unread article before this one")
+        #expect(Self.loaded(state) == [3])
+    }
+
+    /// The reading-state keys of bulletin `b`'s articles, as the library
+    /// works them out once it is read.
+    static func articleIDs(of b: Int) -> [ArticleID] {
+        let bulletin = BulletinParser.parse(text(b), path: "b\(b).md")
+        return BulletinIdentity.articleKeys(bulletin.outline).values.map { ArticleID(bulletin: "id-\(b)", article: $0) }
+    }
+
+    @Test func searchReadsTheStubsWithHitsAndPutsThemBackOnEsc() {
+        let reads = Reads()
+        var state = Self.state(Self.library(reads: reads))
+        state.press("/鲲鹏")
+        #expect(state.search?.matches.count == 1)
+        #expect(state.tocLines.contains { $0.contains("第97期鲲鹏计划2-1") })
+        // Only the one stub that holds the word was read.
+        #expect(reads.loads.withLock { $0 } == ["b3.md"])
+        state.press("{enter}")
+        #expect(state.statusLine.contains("b3.md (4/6)") && state.statusLine.contains("article 3/6"))
+        state.press("{esc}")
+        #expect(Self.loaded(state) == [3])
+    }
+
+    /// A word in every bulletin of a big library: a keystroke reads the
+    /// stubs a batch at a time until two screens of hits are there, and
+    /// `n` past the last hit read reads the next batch.
+    @Test func hitsInManyStubsAreReadABatchAtATime() {
+        var state = Self.state(Self.library(count: 60))
+        state.press("/新闻")
+        let first = Self.loaded(state).count
+        #expect(first > 1 && first < 60)
+        #expect(state.rows.count >= 2 * state.paneHeight)
+        #expect(state.render().lines.contains { $0.trimmingTrailingSpaces.hasSuffix("+ matches") }, "\(state.render().lines.suffix(2))")
+        state.press("{enter}")
+        let hits = state.search!.matches.count
+        for _ in 0..<hits { state.press("n") }
+        #expect(state.search!.matches.count > hits)
+        #expect(state.message?.hasPrefix("Hit \(hits + 1) of ") == true)
+        #expect(state.statusLine.contains("(\(first + 1)/60)") || Self.loaded(state).count > first)
+    }
+
+    @Test func starredArticlesAndResumingReadTheirStubs() throws {
+        var state = Self.state(Self.library())
+        let starred = Self.articleIDs(of: 4)[0]
+        let position = try #require(Self.articleIDs(of: 2).first)
+        _ = state.update(.readingLoaded(ReadingMarks(starred: [starred]),
+                                        resume: ResumeTarget(bulletin: "id-2", node: position.article, line: 0), notice: nil))
+        #expect(state.tocLines.filter { !$0.isEmpty }[0] == "▾ ★ Starred 1")
+        #expect(state.statusLine.contains("b2.md (3/6)"))
+        #expect(Set(Self.loaded(state)) == [2, 4])
+    }
+
+    @Test func aStubWhoseFileIsGoneStaysARowAndSaysWhy() {
+        var state = Self.state(Self.library(reads: Reads(failing: ["b5.md"])))
+        state.press("G")
+        #expect(state.message?.contains("b5.md: no such file or directory") == true)
+        #expect(state.library.isShelved(5))
+        state.press("{tab}Gl")
+        #expect(state.library.isShelved(5) && state.tocLines.contains { $0.contains("第95期") })
+    }
+}
