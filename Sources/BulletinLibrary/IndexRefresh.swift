@@ -123,7 +123,8 @@ public enum IndexRefresh {
         return FileStamp(size: Int(info.st_size), mtime: mtime, inode: Int(info.st_ino))
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// `path` with every link and `..` resolved (nil when it is not there).
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -17,8 +17,9 @@ public final class LibraryIndex {
             size INTEGER NOT NULL, mtime INTEGER NOT NULL, inode INTEGER NOT NULL,
             fingerprint TEXT NOT NULL, identity TEXT NOT NULL, title TEXT NOT NULL,
             date TEXT, number INTEGER, sections INTEGER NOT NULL, articles INTEGER NOT NULL,
-            warnings INTEGER NOT NULL);
+            warnings INTEGER NOT NULL, name TEXT NOT NULL);
         CREATE INDEX files_identity ON files(identity);
+        CREATE INDEX files_newest ON files(date DESC, number DESC, name, path);
         CREATE TABLE texts(file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, search TEXT NOT NULL);
         CREATE TABLE nodes(
             file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
@@ -30,8 +31,10 @@ public final class LibraryIndex {
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     /// 2: the folded text in a table of its own, so reading the rows (`list`,
-    /// a freshness check) does not read it.
-    static let version = 2
+    /// a freshness check) does not read it. 3: the file name, and the rows
+    /// in newest-first order (`newestPaths`), so the reader finds its first
+    /// bulletin without reading every row.
+    static let version = 3
 
     public init(path: String) throws(SQLiteError) {
         let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version, rebuildable: true).open()
@@ -110,6 +113,31 @@ public final class LibraryIndex {
         return counts
     }
 
+    /// Paths of the rows under `roots` (absolute: folders, or files),
+    /// newest first as `BulletinDating.isNewer` orders them (date, then
+    /// issue number, both highest first and missing last, then file name),
+    /// read from the index on that order: the first `limit` only.
+    public func newestPaths(under roots: [String], limit: Int) throws(SQLiteError) -> [String] {
+        guard !roots.isEmpty else { return [] }
+        // A folder's rows are the paths between "DIR/" and "DIR0" ("0" follows "/").
+        let scope = roots.indices.map { "(path = ?\(3 * $0 + 1) OR (path >= ?\(3 * $0 + 2) AND path < ?\(3 * $0 + 3)))" }.joined(separator: " OR ")
+        let values: [SQLiteStatement.Value] = roots.flatMap { root in [.text(root), .text(root + "/"), .text(root + "0")] }
+        let statement = try db.prepare("""
+            SELECT path FROM files INDEXED BY files_newest WHERE \(scope) ORDER BY date DESC, number DESC, name, path LIMIT \(limit)
+            """).bind(values)
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0)) }
+        return paths
+    }
+
+    /// Paths of the rows of the bulletin known as `identity`.
+    public func paths(identity: String) throws(SQLiteError) -> [String] {
+        let statement = try db.prepare("SELECT path FROM files WHERE identity = ?1 ORDER BY path").bind([.text(identity)])
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0)) }
+        return paths
+    }
+
     /// Ids of the bulletins whose folded fields hold every keyword: the
     /// only ones a search must look at (`HeadlineIndex.foldedText`).
     public func candidates(for query: SearchQuery) throws(SQLiteError) -> Set<Int> {
@@ -167,8 +195,8 @@ public final class LibraryIndex {
         try db.transaction { () throws(SQLiteError) in
             let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
             let insertFile = try db.prepare("""
-                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings, name)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 """)
             let insertText = try db.prepare("INSERT INTO texts(file, search) VALUES (?1, ?2)")
             let insertNode = try db.prepare("""
@@ -183,6 +211,7 @@ public final class LibraryIndex {
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
                     .text(entry.fingerprint), .text(entry.identity), .text(entry.bulletin.title), .init(entry.dating.date?.iso),
                     .init(entry.dating.number), .integer(entry.sections), .integer(entry.articles), .integer(entry.bulletin.warnings.count),
+                    .text(String(entry.path.split(separator: "/").last ?? Substring(entry.path))),
                 ])
                 let id = db.lastInsertedRow
                 try insertText.run([.integer(id), .text(entry.searchText)])

@@ -38,20 +38,27 @@ enum LibraryStore {
 
     /// The file a library loading in the background shows first: the
     /// bulletin read last, else the newest, as the index knows them (nil
-    /// when there is no index: none is made for this).
-    static func preferredFirst(_ files: [String], readingState: Bool) -> String? {
+    /// when there is no index: none is made for this). Asked of the index
+    /// on its newest-first order, so a library of thousands costs a few
+    /// rows on the way to the first paint, not all of them.
+    static func preferredFirst(_ files: [String], roots: [String], readingState: Bool) -> String? {
         let store = paths
-        guard access(store.indexFile, R_OK) == 0, let index = LibraryIndex(readingOnly: store.indexFile),
-              let rows = try? index.allBulletins() else { return nil }
-        var indexed: [(file: String, row: IndexedBulletin)] = []
-        for (file, absolute) in zip(files, IndexRefresh.absolutePaths(files)) {
-            if let absolute, let row = rows[absolute] { indexed.append((file, row)) }
-        }
+        guard access(store.indexFile, R_OK) == 0, let index = LibraryIndex(readingOnly: store.indexFile) else { return nil }
         if readingState, let last = ReadingState.lastBulletin(atPath: store.stateFile),
-           let read = indexed.first(where: { $0.row.identity == last }) {
-            return read.file
+           let read = (try? index.paths(identity: last))?.lazy.compactMap({ walked($0, in: files) }).first {
+            return read
         }
-        return indexed.min { IndexedBulletin.newestFirst($0.row, $1.row) }?.file
+        let absoluteRoots = roots.compactMap(IndexRefresh.realPath)
+        return (try? index.newestPaths(under: absoluteRoots, limit: 64))?.lazy.compactMap { walked($0, in: files) }.first
+    }
+
+    /// The file of `files` (as the walk found them) at absolute path `path`.
+    static func walked(_ path: String, in files: [String]) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for file in files where file == name || file.hasSuffix("/" + name) {
+            if IndexRefresh.absolutePaths([file]).first == path { return file }
+        }
+        return nil
     }
 
     /// The index brought up to date with `roots`, with a progress bar on

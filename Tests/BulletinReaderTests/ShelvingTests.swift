@@ -175,4 +175,21 @@ import Testing
         state.press("{tab}Gl")
         #expect(state.library.isShelved(5) && state.tocLines.contains { $0.contains("第95期") })
     }
+
+    /// Nothing asks for every stub: `Z` toggles sections only, and a
+    /// library arriving after the reader moved comes folded.
+    @Test func noKeyAndNoLoadReadsEveryStub() {
+        let reads = Reads()
+        let library = Self.library(count: 200, reads: reads)
+        var state = ReaderState(library: Library([library.bulletins[0]]), width: 100, height: 30, loading: true, foldsOtherBulletins: true)
+        state.press("jj")
+        state.update(.loaded(library, lineOffset: 0))
+        #expect(state.library.bulletins.count == 200)
+        #expect(state.tocLines.filter { $0.hasPrefix("▸ 周报") }.count >= 15 && state.tocLines.filter { $0.hasPrefix("▾ 周报") }.count == 1)
+        state.press("ZZ")
+        state.press("{tab}G")
+        // Read: at most the first one again (kept read across the swap) and the last, now in view.
+        #expect(reads.loads.withLock { $0.count } <= 2)
+        #expect(state.library.read.count <= 2)
+    }
 }

@@ -14,10 +14,9 @@ extension ReaderState {
         if let notice = full.notices.first { message = notice }
         // A library shown by its first file while it loaded opens, unless
         // the reader moved meanwhile, where reading stopped, else at its newest.
-        if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() {
-            jump(toNode: 0)
-            foldOtherBulletins()
-        }
+        if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() { jump(toNode: 0) }
+        // The bulletins that came with it come folded.
+        foldOtherBulletins()
         loadStarred()
     }
 

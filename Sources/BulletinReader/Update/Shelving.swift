@@ -29,14 +29,19 @@ extension ReaderState {
         search?.pending.removeAll { b in !library.isShelved(b) || unloadable.contains(library.path(b)) }
     }
 
-    /// Reads the stubs the reader needs now: those unfolded, those on screen
-    /// (scrolling on into the next bulletin) and, once, those with stars.
+    /// Reads the stubs the reader needs now: those on screen in the article
+    /// pane (scrolling on into the next bulletin) and those unfolded in the
+    /// TOC's window (any number may be unfolded: they are read as they come
+    /// into view).
     mutating func loadNeeded() {
         guard library.shelf != nil else { return }
         // Each read changes what is on screen: a few rounds settle it.
         for _ in 0..<4 {
             var wanted = Set(paneRows.map { library.locate($0.node).bulletin })
-            for row in rows where row.kind == .bulletin && !folded.contains(row.node) { wanted.insert(library.locate(row.node).bulletin) }
+            for row in rows[min(tocTop, rows.count)..<min(rows.count, tocTop + paneHeight)]
+            where row.kind == .bulletin && !folded.contains(row.node) {
+                wanted.insert(library.locate(row.node).bulletin)
+            }
             let shelved = wanted.filter { library.isShelved($0) && !unloadable.contains(library.path($0)) }
             guard !shelved.isEmpty else { return }
             load(shelved.sorted())

@@ -63,14 +63,16 @@ extension ReaderState {
 
     var openBulletin: OpenBulletin { OpenBulletin(index: library.locate(currentNode).bulletin, of: library.bulletins.count) }
 
-    /// Folds every section, or unfolds all when any is folded.
+    /// Folds every section, or unfolds them all when any is folded
+    /// (bulletins keep their folds: a library of thousands stays folded).
     mutating func toggleFoldAll() {
         guard search == nil || search?.text.isEmpty == true else { return }
         let node = rows.indices.contains(cursor) ? rows[cursor].node : 0
-        if folded.isEmpty {
-            folded = Set(library.allRows.filter { $0.kind == .section }.map(\.node))
+        let bulletinsFolded = folded.filter { library.locate($0).node == 0 }
+        if folded.count > bulletinsFolded.count {
+            folded = bulletinsFolded
         } else {
-            folded = []
+            folded.formUnion(library.sections)
         }
         rebuildRows()
         cursor = treeRow(atMost: node) ?? 0
