@@ -6,9 +6,9 @@ import BulletinCore
 /// as `ArchiveSearch` reads them. The hits are the same either way.
 public enum IndexedSearch {
     public static func search(_ query: SearchQuery, files: [String], index: LibraryIndex) throws(SQLiteError) -> ArchiveSearch.Outcome {
-        let known = try index.allBulletins()
+        let known = try index.stamps()
         let candidates = try index.candidates(for: query)
-        var hits: [SearchHit] = []
+        var found: [(path: String, id: Int, order: Int)] = []
         var staleFiles: [String] = [], staleOrders: [Int] = []
         let stamps = IndexRefresh.stamps(files)
         for (i, path) in files.enumerated() {
@@ -17,10 +17,22 @@ public enum IndexedSearch {
                 staleOrders.append(i)
                 continue
             }
-            guard candidates.contains(row.id) else { continue }
-            hits += HeadlineIndex(path: path, outline: try index.outline(of: row.id)).hits(query, order: i)
+            if candidates.contains(row.id) { found.append((path, row.id, i)) }
+        }
+        // Outlines are read on this thread (one connection), a batch at a
+        // time, and searched on all cores.
+        var hits: [SearchHit] = []
+        for start in stride(from: 0, to: found.count, by: batch) {
+            let part = found[start..<min(found.count, start + batch)]
+            let outlines = try part.map { entry throws(SQLiteError) in try index.outline(of: entry.id) }
+            let base = part.startIndex
+            hits += Parallel.map(count: outlines.count) { k in
+                HeadlineIndex(path: found[base + k].path, outline: outlines[k]).hits(query, order: found[base + k].order)
+            }.flatMap { $0 }
         }
         let rest = ArchiveSearch.search(query, files: staleFiles, orders: staleOrders)
-        return ArchiveSearch.Outcome(hits: (hits + rest.hits).sorted(by: SearchHit.ranksBefore), errors: rest.errors)
+        return ArchiveSearch.Outcome(hits: SearchHit.ranked(hits + rest.hits), errors: rest.errors)
     }
+
+    static let batch = 512
 }

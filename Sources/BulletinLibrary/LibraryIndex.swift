@@ -76,12 +76,29 @@ public final class LibraryIndex {
         return result
     }
 
-    /// The outline of indexed bulletin `id`, as parsing its file gave it.
-    public func outline(of id: Int) throws(SQLiteError) -> Outline {
-        let statement = try db.prepare("""
+    /// Each row's id and stamp by absolute path: what a freshness check
+    /// needs, without the rest of the row.
+    public func stamps() throws(SQLiteError) -> [String: (id: Int, stamp: FileStamp)] {
+        let statement = try db.prepare("SELECT id, path, size, mtime, inode FROM files")
+        var result = [String: (id: Int, stamp: FileStamp)](minimumCapacity: try db.integer("SELECT count(*) FROM files") ?? 0)
+        while try statement.step() {
+            result[statement.text(1)] = (statement.integer(0),
+                                         FileStamp(size: statement.integer(2), mtime: statement.integer(3), inode: statement.integer(4)))
+        }
+        return result
+    }
+
+    /// Prepared once: a search reads thousands of outlines.
+    private lazy var outlineStatement = Result { () throws(SQLiteError) in
+        try db.prepare("""
             SELECT kind, level, depth, text, region, headline, line, body_start, body_end, body_line, parent, toc_line
             FROM nodes WHERE file = ?1 ORDER BY ord
-            """).bind([.integer(id)])
+            """)
+    }
+
+    /// The outline of indexed bulletin `id`, as parsing its file gave it.
+    public func outline(of id: Int) throws(SQLiteError) -> Outline {
+        let statement = try outlineStatement.get().bind([.integer(id)])
         var nodes: [OutlineNode] = []
         while try statement.step() {
             nodes.append(OutlineNode(kind: OutlineNode.Kind(rawValue: statement.text(0)) ?? .heading,

@@ -40,6 +40,6 @@ public enum ArchiveSearch {
             hits += found
             if let error { errors.append(error) }
         }
-        return Outcome(hits: hits.sorted(by: SearchHit.ranksBefore), errors: errors)
+        return Outcome(hits: SearchHit.ranked(hits), errors: errors)
     }
 }

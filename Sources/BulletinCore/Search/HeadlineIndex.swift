@@ -141,9 +141,9 @@ public struct HeadlineIndex: Sendable {
     /// Every matching node, best first (see `SearchHit.ranksBefore`).
     public func hits(_ query: SearchQuery, order: Int = 0) -> [SearchHit] {
         guard !query.isEmpty else { return [] }
-        return withFields { fields in
+        return SearchHit.ranked(withFields { fields in
             nodes.indices.compactMap { makeHit($0, query, fields($0), order: order) }
-        }.sorted(by: SearchHit.ranksBefore)
+        })
     }
 
     func position(_ node: Int) -> Int? {

@@ -41,12 +41,34 @@ public struct SearchHit: Sendable {
     public var displayTitle: String { RegionSplit.join(region: region, headline: headline) }
 
     /// True if `a` ranks before `b`.
-    public static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool {
-        if a.rank.headlineKeywords != b.rank.headlineKeywords { return a.rank.headlineKeywords > b.rank.headlineKeywords }
-        if a.rank.firstPosition != b.rank.firstPosition { return a.rank.firstPosition < b.rank.firstPosition }
-        if a.rank.coverage != b.rank.coverage { return a.rank.coverage > b.rank.coverage }
-        if a.bulletinOrder != b.bulletinOrder { return a.bulletinOrder < b.bulletinOrder }
-        return a.line < b.line
+    public static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool { a.sortKey.isBefore(b.sortKey) }
+
+    /// What ranking compares, apart from the hit's strings.
+    struct SortKey {
+        var headlineKeywords: Int, firstPosition: Int, coverage: Double, bulletinOrder: Int, line: Int
+
+        func isBefore(_ b: SortKey) -> Bool {
+            if headlineKeywords != b.headlineKeywords { return headlineKeywords > b.headlineKeywords }
+            if firstPosition != b.firstPosition { return firstPosition < b.firstPosition }
+            if coverage != b.coverage { return coverage > b.coverage }
+            if bulletinOrder != b.bulletinOrder { return bulletinOrder < b.bulletinOrder }
+            return line < b.line
+        }
+    }
+
+    var sortKey: SortKey {
+        SortKey(headlineKeywords: rank.headlineKeywords, firstPosition: rank.firstPosition, coverage: rank.coverage,
+                bulletinOrder: bulletinOrder, line: line)
+    }
+
+    /// `hits` best first (`ranksBefore`, ties in the order given). The keys
+    /// are sorted, not the hits: a hit is a dozen fields and strings, and
+    /// moving 100,000 of them through a merge sort was most of a common
+    /// word's search.
+    public static func ranked(_ hits: [SearchHit]) -> [SearchHit] {
+        let keys = hits.map(\.sortKey)
+        let order = keys.indices.sorted { keys[$0].isBefore(keys[$1]) || (!keys[$1].isBefore(keys[$0]) && $0 < $1) }
+        return order.map { hits[$0] }
     }
 }
 
