@@ -19,12 +19,16 @@ public enum IndexRefresh {
 
     /// `files`: as `ArchiveWalker` found them under `roots` (the paths the
     /// user named). `progress(done, total)` follows each stored batch.
+    /// `stored`: each batch's rows once written (a reader fills in its
+    /// library as they come).
     public static func refresh(_ index: LibraryIndex, files: [String], roots: [String], encoding: TextEncoding? = nil,
-                               progress: (Int, Int) -> Void = { _, _ in }) throws(SQLiteError) -> Outcome {
+                               progress: (Int, Int) -> Void = { _, _ in },
+                               stored: ([IndexedBulletin]) -> Void = { _ in }) throws(SQLiteError) -> Outcome {
         var known = try index.allBulletins()
         let found = stamps(files)
-        var stale: [Int] = []
-        for (i, file) in found.enumerated() where file.map({ known[$0.absolute]?.stamp != $0.stamp }) ?? true { stale.append(i) }
+        var stale = files.indices.filter { i in found[i].map { known[$0.absolute]?.stamp != $0.stamp } ?? true }
+        // Newest first, as far as names tell: a reader shows them as they come.
+        stale = BulletinDating.byNameNewestFirst(stale.map { files[$0] }).map { stale[$0] }
         var errors: [BulletinError] = []
         var done = 0
         let batches = stride(from: 0, to: stale.count, by: batchSize).map { Array(stale[$0..<min(stale.count, $0 + batchSize)]) }
@@ -54,7 +58,9 @@ public enum IndexRefresh {
                 }
             }
             do {
-                for row in try index.store(entries) { known[row.path] = row }
+                let rows = try index.store(entries)
+                for row in rows { known[row.path] = row }
+                stored(rows)
             } catch {
                 group.wait()
                 throw error

@@ -1,6 +1,7 @@
 import BulletinCore
 import BulletinLibrary
 import BulletinReader
+import Glibc
 
 /// The reader's library of many files, read through the index: the index
 /// brought up to date (only changed files parsed, on all cores), then every
@@ -9,17 +10,32 @@ import BulletinReader
 /// them; a search asks the index's folded text which ones to read.
 enum IndexedLibrary {
     static func read(_ files: [String], roots: [String], first: String?, encoding: TextEncoding?,
-                     progress: @escaping @Sendable (Int, Int) -> Void) throws(BulletinError) -> Library {
+                     reporting: IndexReporting) throws(BulletinError) -> Library {
+        let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
+        // While indexing: the rows so far, shown every half second.
+        let fileOf = Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in path.map { ($0, files[i]) } }) { a, _ in a }
+        var soFar: [(file: String, row: IndexedBulletin)] = []
+        var shown = monotonicSeconds()
+        let refresh = { (index: LibraryIndex) throws(SQLiteError) -> IndexRefresh.Outcome in
+            try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: reporting.progress) { rows in
+                soFar += rows.compactMap { row in fileOf[row.path].map { ($0, row) } }
+                guard monotonicSeconds() - shown > 0.5 else { return }
+                shown = monotonicSeconds()
+                // The index is being written on this thread: a search meanwhile reads every stub.
+                let ids = Set(soFar.map(\.row.id))
+                reporting.partial(library(soFar, first: firstBulletin, encoding: encoding, errors: [], notice: nil) { _ in ids })
+            }
+        }
         var (index, notice) = LibraryStore.openIndexQuietly()
         let outcome: IndexRefresh.Outcome
         do {
-            outcome = try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: progress)
+            outcome = try refresh(index)
         } catch {
             // An index that cannot be written now (a full disk): one in memory.
             notice = "cannot use the index (\(error.description)); working from one in memory"
             do {
                 index = try LibraryIndex(path: StoreFile.inMemory)
-                outcome = try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: progress)
+                outcome = try refresh(index)
             } catch {
                 throw BulletinError.unreadable(path: index.path, reason: error.description)
             }
@@ -27,19 +43,33 @@ enum IndexedLibrary {
         var indexed: [(file: String, row: IndexedBulletin)] = []
         for (file, row) in zip(files, outcome.rows) { if let row { indexed.append((file, row)) } }
         guard !indexed.isEmpty else { throw outcome.errors.first ?? BulletinError.unreadable(path: files.first ?? "", reason: "no bulletin") }
-        indexed.sort { IndexedBulletin.newestFirst($0.row, $1.row) }
-        let stubs = indexed.map { file, row in
+        let all = Set(indexed.map(\.row.id))
+        return library(indexed, first: firstBulletin, encoding: encoding, errors: outcome.errors, notice: notice) { [index = SharedIndex(index)] query in
+            // An index that cannot answer sends the search to every stub.
+            (try? index.index.candidates(for: query)) ?? all
+        }
+    }
+
+    /// Stubs of `indexed` newest first, `first` read among them.
+    static func library(_ indexed: [(file: String, row: IndexedBulletin)], first: Bulletin?, encoding: TextEncoding?,
+                        errors: [BulletinError], notice: String?,
+                        candidates: @escaping @Sendable (SearchQuery) -> Set<Int>) -> Library {
+        let sorted = indexed.sorted { IndexedBulletin.newestFirst($0.row, $1.row) }
+        let stubs = sorted.map { file, row in
             BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity, sections: row.sections, articles: row.articles)
         }
         var read: [Int: Bulletin] = [:]
-        if let first, let k = stubs.firstIndex(where: { $0.path == first }) { read[k] = try? BulletinParser.parse(path: first, encoding: encoding) }
+        if let first, let k = stubs.firstIndex(where: { $0.path == first.path }) { read[k] = first }
         let shelf = LibraryShelf(load: { stub in
             Result { () throws(BulletinError) in try BulletinParser.parse(path: stub.path, encoding: encoding) }
-        }, candidates: { [index = SharedIndex(index), all = Set(indexed.map(\.row.id))] query in
-            // An index that cannot answer sends the search to every stub.
-            (try? index.index.candidates(for: query)) ?? all
-        })
-        return Library(stubs: stubs, read: read, unreadable: outcome.errors, shelf: shelf, notices: notice.map { [$0] } ?? [])
+        }, candidates: candidates)
+        return Library(stubs: stubs, read: read, unreadable: errors, shelf: shelf, notices: notice.map { [$0] } ?? [])
+    }
+
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// The index, asked by the reader's thread once the library is built

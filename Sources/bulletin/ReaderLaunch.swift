@@ -42,8 +42,8 @@ struct ReaderLaunch {
         var opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { files in
             LibraryStore.preferredFirst(files, roots: paths, readingState: readingState)
         }
-        opening.throughIndex = { [paths, encoding] files, first, progress throws(BulletinError) in
-            try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, progress: progress)
+        opening.throughIndex = { [paths, encoding] files, first, reporting throws(BulletinError) in
+            try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, reporting: reporting)
         }
         let plan = orFail { () throws(BulletinError) in try opening.plan() }
         read(plan, opening: opening, theme: chosen)

@@ -44,6 +44,33 @@ import Testing
         #expect(try library.refresh().parsed == 0)
     }
 
+    /// The index answers "which bulletin first" from its newest-first
+    /// order, within the folders asked about, and a refresh hands over
+    /// each batch's rows as they are stored, the newest names first.
+    @Test func newestFirstFromTheIndexAndRowsAsTheyAreStored() throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        library.folder.write("b/issue-07.md", sampleBulletin(title: "周报 第 7 期", articles: ["一"]))
+        library.folder.write("b/issue-09.md", sampleBulletin(title: "周报 第 9 期", articles: ["二"]))
+        library.folder.write("b/dated.md", sampleBulletin(title: "周报 2024-01-05", articles: ["三"]))
+        library.folder.write("b/plain.md", sampleBulletin(title: "周报", articles: ["四"]))
+        library.folder.write("other/2030-01-01.md", sampleBulletin(title: "别处 2030-01-01", articles: ["五"]))
+        let index = try LibraryIndex(path: library.indexPath)
+        var stored: [String] = []
+        let outcome = try IndexRefresh.refresh(index, files: try library.files(), roots: [library.folder.path + "/b"], stored: { rows in
+            stored += rows.map { $0.path.split(separator: "/").last.map(String.init) ?? "" }
+        })
+        #expect(Set(stored) == ["issue-07.md", "issue-09.md", "dated.md", "plain.md"] && outcome.parsed == 4)
+        #expect(stored == ["plain.md", "issue-09.md", "issue-07.md", "dated.md"])
+        _ = try IndexRefresh.refresh(index, files: [library.folder.path + "/other/2030-01-01.md"], roots: [library.folder.path + "/other"])
+        let root = try #require(IndexRefresh.realPath(library.folder.path + "/b"))
+        let names = try index.newestPaths(under: [root], limit: 10).map { $0.split(separator: "/").last.map(String.init) ?? "" }
+        #expect(names == ["dated.md", "issue-09.md", "issue-07.md", "plain.md"])
+        let rows = try index.allBulletins().values.filter { $0.path.hasPrefix(root + "/") }.sorted(by: IndexedBulletin.newestFirst)
+        #expect(rows.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == names)
+        #expect(try index.newestPaths(under: [root], limit: 2).count == 2)
+    }
+
     @Test func changesBetweenRunsAreSeenByListAndSearch() throws {
         let library = Library()
         defer { library.folder.remove() }

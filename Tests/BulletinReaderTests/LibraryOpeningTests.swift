@@ -83,11 +83,20 @@ import Testing
             let articles = (0..<500).map { "### 地区 | \(name)第\($0)条\n\n\(body)\n" }.joined(separator: "\n")
             try "# \(name)刊\n\n## 要闻\n\n\(articles)".write(toFile: "\(dir)/\(name).md", atomically: true, encoding: .utf8)
         }
+        // With nothing known, the newest by its name (here the last in name order).
         let plain = try LibraryOpening(paths: [dir], standardInputIsData: false).plan()
-        #expect(plain.first.bulletins.first?.path.hasSuffix("a.md") == true && plain.background != nil)
-        let preferred = try LibraryOpening(paths: [dir], standardInputIsData: false) { files in files.first { $0.hasSuffix("c.md") } }.plan()
-        #expect(preferred.first.bulletins.first?.path.hasSuffix("c.md") == true)
+        #expect(plain.first.bulletins.first?.path.hasSuffix("c.md") == true && plain.background != nil)
+        let preferred = try LibraryOpening(paths: [dir], standardInputIsData: false) { files in files.first { $0.hasSuffix("b.md") } }.plan()
+        #expect(preferred.first.bulletins.first?.path.hasSuffix("b.md") == true)
         let unknown = try LibraryOpening(paths: [dir], standardInputIsData: false) { _ in "/nowhere.md" }.plan()
-        #expect(unknown.first.bulletins.first?.path.hasSuffix("a.md") == true)
+        #expect(unknown.first.bulletins.first?.path.hasSuffix("c.md") == true)
+    }
+
+    /// Before any file is read, names alone order a library: dates in them
+    /// latest first, then the names in reverse (zero-padded issue numbers).
+    @Test func namesAloneGuessTheNewest() {
+        let paths = ["lib/issue-0099.md", "lib/2023-12-29-weekly.md", "lib/notes.md", "lib/20240105.md", "lib/issue-0100.md"]
+        #expect(BulletinDating.byNameNewestFirst(paths).map { paths[$0] }
+                == ["lib/20240105.md", "lib/2023-12-29-weekly.md", "lib/notes.md", "lib/issue-0100.md", "lib/issue-0099.md"])
     }
 }

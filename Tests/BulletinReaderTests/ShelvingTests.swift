@@ -192,4 +192,23 @@ import Testing
         #expect(reads.loads.withLock { $0.count } <= 2)
         #expect(state.library.read.count <= 2)
     }
+
+    /// Indexing fills the library in as it goes: each part is swapped in
+    /// folded, still loading, the reader where it was; once whole, it
+    /// resumes where reading stopped.
+    @Test func aLibraryArrivingInPartsKeepsThePlaceAndResumesOnceWhole() throws {
+        let full = Self.library(count: 6), part = Self.library(count: 3)
+        var state = ReaderState(library: Library([full.bulletins[0]]), width: 100, height: 30, loading: true,
+                                foldsOtherBulletins: true, reading: ReadingMarks(), marksReadOnScroll: false)
+        let target = try #require(Self.articleIDs(of: 4).first)
+        state.resume(ResumeTarget(bulletin: "id-4", node: target.article, line: 0))
+        state.update(.partlyLoaded(part, lineOffset: 0))
+        #expect(state.loading && state.statusLine.contains("b0.md (1/3)"))
+        #expect(state.tocLines.filter { $0.hasPrefix("▸ 周报") }.count == 2)
+        state.update(.progress("indexing 3/6"))
+        #expect(state.statusLine.contains("indexing 3/6"))
+        state.update(.loaded(full, lineOffset: 0))
+        #expect(!state.loading && state.statusLine.contains("b4.md (5/6)"))
+        #expect(state.library.articleID(state.library.article(containing: state.currentNode)!) == target)
+    }
 }

@@ -436,6 +436,30 @@ if command -v python3 >/dev/null; then
     echo "ok: several files, big together, open at once and load in the background"
     keys q
     wait_for "EXIT=0"
+    # An archive big enough to go through the index: indexed in the
+    # background, every bulletin but the open one a stub that its file
+    # fills in when unfolded or searched.
+    python3 "$(dirname "$0")/../../bench/generate.py" archive "$work/archive" --files 60 --megabytes 6 >/dev/null
+    oldest=$(find "$work/archive" -name 'bulletin-00000.md')
+    headline=$("$bin" toc "$oldest" 2>/dev/null | sed -n 's/^ *[0-9]*      1\.1 [^|]*| \(.*\)$/\1/p')
+    start archive "$bin" "$work/archive"
+    wait_for "bulletin-00059.md"
+    wait_for "(1/60)"
+    eventually lacks "indexing" || fail "archive: still indexing"
+    [ -s "$XDG_CACHE_HOME/bulletin/index.sqlite" ] || fail "archive: no index in \$XDG_CACHE_HOME"
+    keys Tab G l j Enter
+    wait_for "bulletin-00000.md (60/60)"
+    keys /
+    keys -l "$headline"
+    keys Enter
+    wait_for "Hit 1 of 1 "
+    keys Escape g
+    wait_for "bulletin-00059.md (1/60)"
+    keys q
+    wait_for "EXIT=0"
+    status=$("$bin" index --status "$work/archive" 2>&1)
+    grep -q "under $work/archive: 60 files, 0 not indexed" <<<"$status" || fail "archive: the reader's index is not fresh: $status"
+    echo "ok: an archive is indexed in the background; stubs are read when unfolded and searched"
 else
     echo "note: python3 not found; big-bulletin loading not checked"
 fi

@@ -83,6 +83,23 @@ public struct BulletinDating: Equatable, Sendable {
         return x != y ? x < y : pathA < pathB
     }
 
+    /// `paths` (as positions) newest first as their file names alone tell,
+    /// before any file is read: a date in the name first, latest first, then
+    /// the names in reverse order (`issue-0099.md` before `issue-0098.md`).
+    /// What a library shows and indexes first when nothing is known yet.
+    public static func byNameNewestFirst(_ paths: [String]) -> [Int] {
+        let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        let dates = names.map(date(in:))
+        return paths.indices.sorted { a, b in
+            switch (dates[a], dates[b]) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return names[a] != names[b] ? names[a] > names[b] : a < b
+            }
+        }
+    }
+
     /// The first date written in `text`: `2021年6月4日`, `2024-01-05`,
     /// `2024/1/5`, `2024.01.05`, `20240105` (eight digits standing alone),
     /// `January 5, 2024` or `5 Jan 2024`. Full-width digits count.

@@ -1,5 +1,18 @@
 import BulletinCore
 import Glibc
+import Synchronization
+
+/// Where indexing in the background reports: files indexed of those to
+/// index, and the library as it is so far (the newest first, as they come).
+public struct IndexReporting: Sendable {
+    public var progress: @Sendable (Int, Int) -> Void
+    public var partial: @Sendable (Library) -> Void
+
+    public init(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, partial: @escaping @Sendable (Library) -> Void = { _ in }) {
+        self.progress = progress
+        self.partial = partial
+    }
+}
 
 /// The opening policy: which file to show first, when to show only a
 /// window of a big one, and what to load in the background. The first
@@ -18,10 +31,9 @@ public struct LibraryOpening: Sendable {
 
     /// Reads a library loading in the background through the index, as
     /// stubs (`LibraryShelf`), instead of parsing every file: given the
-    /// files, the one shown first (read whole), and where to report
-    /// progress (done, total) while files are indexed.
-    public var throughIndex: (@Sendable (_ files: [String], _ first: String?, _ progress: @escaping @Sendable (Int, Int) -> Void)
-        throws(BulletinError) -> Library)?
+    /// files, the one shown first (read whole), and where to report while
+    /// files are indexed.
+    public var throughIndex: (@Sendable (_ files: [String], _ first: String?, _ reporting: IndexReporting) throws(BulletinError) -> Library)?
 
     public init(paths: [String], encoding: TextEncoding? = nil, standardInputIsData: Bool,
                 preferredFirst: (@Sendable ([String]) -> String?)? = nil) {
@@ -48,6 +60,8 @@ public struct LibraryOpening: Sendable {
         var order = files
         if files.count > 1, let preferred = preferredFirst?(files), let k = files.firstIndex(of: preferred) {
             order.swapAt(0, k)
+        } else if files.count > 1, let newest = BulletinDating.byNameNewestFirst(files).first {
+            order.swapAt(0, newest)  // nothing knows better yet: the newest by its name
         }
         for path in order {
             do throws(BulletinError) {
@@ -55,11 +69,16 @@ public struct LibraryOpening: Sendable {
                 let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
                 if files.count == 1 && opening == nil { return Plan(first: Library([first])) }
                 return Plan(first: Library([first])) { [self] post in
-                    let progress: @Sendable (Int, Int) -> Void = { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) }
-                    return switch Result(catching: { () throws(BulletinError) -> (Library, Int) in
-                        (try wholeLibrary(files, first: path, progress: progress), try opening?.lineOffset() ?? 0)
-                    }) {
-                    case .success(let (full, lineOffset)): .loaded(full, lineOffset: lineOffset)
+                    // The first library to arrive maps the opening's lines to the file's.
+                    let offset: Mutex<Int>
+                    do throws(BulletinError) { offset = Mutex(try opening?.lineOffset() ?? 0) } catch {
+                        return .loadFailed("bulletin: \(error.description)")
+                    }
+                    let taken: @Sendable () -> Int = { offset.withLock { n in defer { n = 0 }; return n } }
+                    let reporting = IndexReporting(progress: { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) },
+                                                   partial: { post(.partlyLoaded($0, lineOffset: taken())) })
+                    return switch Result(catching: { () throws(BulletinError) in try wholeLibrary(files, first: path, reporting: reporting) }) {
+                    case .success(let full): .loaded(full, lineOffset: taken())
                     case .failure(let error): .loadFailed("bulletin: \(error.description)")
                     }
                 }
@@ -75,7 +94,7 @@ public struct LibraryOpening: Sendable {
     public var rescan: (@Sendable () -> ReaderMessage)? {
         guard !paths.isEmpty, !paths.contains("-") else { return nil }
         return { [self] in
-            switch Result(catching: { () throws(BulletinError) in try wholeLibrary(ArchiveWalker.files(for: paths), first: nil) { _, _ in } }) {
+            switch Result(catching: { () throws(BulletinError) in try wholeLibrary(ArchiveWalker.files(for: paths), first: nil, reporting: IndexReporting()) }) {
             case .success(let library): .rescanned(library)
             case .failure(let error): .loadFailed("bulletin: \(error.description)")
             }
@@ -97,9 +116,9 @@ public struct LibraryOpening: Sendable {
 
     /// A library of several files through the index when there is one to
     /// use, else every file parsed.
-    func wholeLibrary(_ files: [String], first: String?, progress: @escaping @Sendable (Int, Int) -> Void) throws(BulletinError) -> Library {
+    func wholeLibrary(_ files: [String], first: String?, reporting: IndexReporting) throws(BulletinError) -> Library {
         guard files.count > 1, let throughIndex else { return try library(of: files) }
-        return try throughIndex(files, first, progress)
+        return try throughIndex(files, first, reporting)
     }
 
     /// `3,120`.

@@ -20,6 +20,14 @@ extension ReaderState {
         loadStarred()
     }
 
+    /// Part of the library, while the rest is indexed: shown folded, the
+    /// reader staying where it is (where reading stopped is looked for
+    /// once it is all there).
+    mutating func swapInPart(_ part: Library, lineOffset: Int) {
+        replaceLibrary(with: keepingRead(part), lineOffset: lineOffset)
+        foldOtherBulletins()
+    }
+
     /// The library read again: bulletins not seen before are marked new
     /// (until opened), and the reader stays where it is.
     mutating func finishRescan(_ fresh: Library) {
@@ -63,6 +71,7 @@ extension ReaderState {
             return full.global(bulletin: target, node: now.outline.node(containingLine: bulletin.outline[n].line + lineOffset))
         }
         let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
+        let start = map(startPosition.node) ?? node
         let cursorNode = sameBulletins && rows.indices.contains(cursor) && !rows[cursor].inStarredGroup ? map(rows[cursor].node) : nil
         let folds = Set(folded.compactMap(map))
         library = full
@@ -70,6 +79,8 @@ extension ReaderState {
         layouts = LayoutCache(library: full, ambiguousWide: layouts.ambiguousWide)
         folded = folds
         position = Position(node: node, line: min(position.line, max(0, lineCount(node) - 1)))
+        // Unmoved stays unmoved across the swap (a library arriving in parts).
+        startPosition = Position(node: start, line: min(startPosition.line, max(0, lineCount(start) - 1)))
         if var s = search {
             s.matches = full.matchingNodes(s.query)
             if !sameBulletins { s.pending = shelvedCandidates(s.query) }

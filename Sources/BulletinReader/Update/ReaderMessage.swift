@@ -7,6 +7,8 @@ public enum ReaderMessage: Sendable {
     /// Background work finished: the whole library (`lineOffset`: file
     /// lines before the opening that was shown first).
     case loaded(Library, lineOffset: Int)
+    /// What background indexing has so far: swapped in, still loading.
+    case partlyLoaded(Library, lineOffset: Int)
     case loadFailed(String)
     /// Background work got further (shown on the status line).
     case progress(String)
@@ -31,6 +33,7 @@ extension ReaderState {
         switch incoming {
         case .event: break
         case .loaded(let library, let lineOffset): finishLoading(library, lineOffset: lineOffset)
+        case .partlyLoaded(let library, let lineOffset): swapInPart(library, lineOffset: lineOffset)
         case .filesChanged: return rescan() + finishUpdate(from: before)
         case .rescanned(let library): finishRescan(library)
         case .readingLoaded(let marks, let resume, let notice): return startReading(marks, resume: resume, notice: notice)
