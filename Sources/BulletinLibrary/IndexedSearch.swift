@@ -25,9 +25,9 @@ public enum IndexedSearch {
         for start in stride(from: 0, to: found.count, by: batch) {
             let part = found[start..<min(found.count, start + batch)]
             let outlines = try part.map { entry throws(SQLiteError) in try index.outline(of: entry.id) }
-            let base = part.startIndex
-            hits += Parallel.map(count: outlines.count) { k in
-                HeadlineIndex(path: found[base + k].path, outline: outlines[k]).hits(query, order: found[base + k].order)
+            let entries = Array(part)
+            hits += Parallel.mapTakingTurns(count: outlines.count) { k in
+                HeadlineIndex(path: entries[k].path, outline: outlines[k]).hits(query, order: entries[k].order)
             }.flatMap { $0 }
         }
         let rest = ArchiveSearch.search(query, files: staleFiles, orders: staleOrders)
