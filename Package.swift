@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "CTOMLReader"),
         // The reader as values: state, actions, update, render to a cell grid,
         // key map and themes. No terminal code either, so every screen is testable.
-        .target(name: "BulletinReader", dependencies: ["BulletinCore", "BulletinThemes"], plugins: ["EmbedThemes"]),
+        .target(name: "BulletinReader", dependencies: ["BulletinCore", "BulletinThemes", "BulletinLibrary"], plugins: ["EmbedThemes"]),
         // ncursesw with the wide-character API, through one header of our own.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The thin ncurses backend: cell grid to screen, input to events, signals.
@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "CFuzzDriver", path: "fuzz/CFuzzDriver"),
         .executableTarget(name: "bulletin-fuzz", dependencies: ["BulletinInvariants", "CFuzzDriver"], path: "fuzz/Harness"),
         // Update and render timed on big bulletins without a terminal (bench/README.md).
-        .executableTarget(name: "reader-bench", dependencies: ["BulletinReader"], path: "bench/ReaderBench"),
+        .executableTarget(name: "reader-bench", dependencies: ["BulletinReader", "BulletinLibrary"], path: "bench/ReaderBench"),
         .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
         .testTarget(name: "BulletinLibraryTests", dependencies: ["BulletinLibrary"]),

@@ -23,14 +23,19 @@ public enum LibraryInvariants {
             }
             // A query from each searchable node's own text finds the same hits both ways.
             let direct = HeadlineIndex(bulletin), readBack = HeadlineIndex(path: bulletin.path, outline: stored)
+            let texts = try FoldedTexts(index, limit: .max)
             for node in direct.nodes.prefix(8) {
                 let text = bulletin.outline[node].kind == .article ? bulletin.outline[node].headline : bulletin.outline[node].text
                 let query = SearchQuery(String(text.prefix(6)))
                 guard !query.isEmpty else { continue }
                 let a = direct.hits(query).map { "\($0.node):\($0.matches.count)" }, b = readBack.hits(query).map { "\($0.node):\($0.matches.count)" }
                 if a != b { problems.append("search \(query.keywords.map(\.string)) from the index: \(b), parsed: \(a)") }
-                if !a.isEmpty, !(try index.candidates(for: query)).contains(row.id) {
+                let candidates = try index.candidates(for: query)
+                if !a.isEmpty, !candidates.contains(row.id) {
                     problems.append("the index's prefilter rules out a bulletin with hits for \(query.keywords.map(\.string))")
+                }
+                if texts?.candidates(for: query) != candidates {
+                    problems.append("the folded texts in memory and the index disagree on \(query.keywords.map(\.string))")
                 }
             }
             return problems

@@ -165,6 +165,17 @@ public final class LibraryIndex {
         return ids
     }
 
+    /// Bytes of folded search text in all (what `FoldedTexts` would hold).
+    func searchTextBytes() throws(SQLiteError) -> Int {
+        try db.integer("SELECT coalesce(sum(length(CAST(search AS BLOB))), 0) FROM texts") ?? 0
+    }
+
+    /// Each row's id and folded search text, as UTF-8 bytes.
+    func eachSearchText(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) throws(SQLiteError) {
+        let statement = try db.prepare("SELECT file, search FROM texts")
+        while try statement.step() { statement.withBytes(1) { body(statement.integer(0), $0) } }
+    }
+
     public func meta(_ key: String) throws(SQLiteError) -> String? {
         let statement = try db.prepare("SELECT value FROM meta WHERE key = ?1").bind([.text(key)])
         return try statement.step() ? statement.text(0) : nil

@@ -43,7 +43,8 @@ struct ReaderLaunch {
             LibraryStore.preferredFirst(files, roots: paths, readingState: readingState)
         }
         opening.throughIndex = { [paths, encoding] files, first, reporting throws(BulletinError) in
-            try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, reporting: reporting)
+            try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, reporting: reporting,
+                                    open: LibraryStore.openIndexQuietly)
         }
         let plan = orFail { () throws(BulletinError) in try opening.plan() }
         read(plan, opening: opening, theme: chosen)

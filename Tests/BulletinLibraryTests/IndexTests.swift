@@ -71,6 +71,25 @@ import Testing
         #expect(try index.newestPaths(under: [root], limit: 2).count == 2)
     }
 
+    /// The reader's in-memory search texts find what the index finds.
+    @Test func foldedTextsInMemoryAnswerAsTheIndexDoes() throws {
+        let library = Library()
+        defer { library.folder.remove() }
+        library.folder.write("b/one.md", sampleBulletin(title: "一号", articles: ["稀有词汇出现", "Ｗｉｄｅ ASCII 新闻"]))
+        library.folder.write("b/two.md", sampleBulletin(title: "二号", articles: ["普通消息", "wide ascii"]))
+        library.folder.write("b/three.md", sampleBulletin(title: "三号", articles: ["稀有", "词汇"]))
+        _ = try library.refresh()
+        let index = try LibraryIndex(path: library.indexPath)
+        let texts = try #require(try FoldedTexts(index, limit: 1 << 20))
+        for text in ["稀有词汇", "稀有", "wide ascii", "ＡＳＣＩＩ", "消息 一号", "没有的词", "稀 汇"] {
+            let query = SearchQuery(text)
+            #expect(texts.candidates(for: query) == (try index.candidates(for: query)), "\(text)")
+        }
+        #expect(texts.candidates(for: SearchQuery("稀有")).count == 2)
+        // A library whose texts exceed the limit keeps them in the index.
+        #expect(try FoldedTexts(index, limit: 10) == nil)
+    }
+
     @Test func changesBetweenRunsAreSeenByListAndSearch() throws {
         let library = Library()
         defer { library.folder.remove() }

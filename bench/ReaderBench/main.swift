@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinLibrary
 import BulletinReader
 import Foundation  // String(format:) for the figures; the bench is not the product
 import Glibc
@@ -34,11 +35,18 @@ let loadStart = now()
 let library: Library
 var isFolder: ObjCBool = false
 if FileManager.default.fileExists(atPath: arguments[1], isDirectory: &isFolder), isFolder.boolValue {
-    guard case .rescanned(let all) = LibraryOpening(paths: [arguments[1]], standardInputIsData: false).rescan!() else {
-        print("reader-bench: cannot read \(arguments[1])")
+    // As the reader opens a folder: through the index ($XDG_CACHE_HOME's;
+    // run `bulletin index FOLDER` first to time a warm start), stubs but for
+    // the newest, which is read.
+    let index = StorePaths(environment: { getenv($0).map { String(cString: $0) } }).indexFile
+    do {
+        let files = try ArchiveWalker.files(for: [arguments[1]])
+        let first = try IndexedLibrary.read(files, roots: [arguments[1]], first: nil, encoding: nil) { (try! LibraryIndex(path: index), nil) }
+        library = try IndexedLibrary.read(files, roots: [arguments[1]], first: first.path(0), encoding: nil) { (try! LibraryIndex(path: index), nil) }
+    } catch {
+        print("reader-bench: \(error)")
         exit(2)
     }
-    library = all
 } else {
     do { library = Library([try BulletinParser.parse(path: arguments[1])]) } catch {
         print("reader-bench: \(error)")
@@ -71,6 +79,23 @@ for (name, events) in flows {
         times.append((now() - start) / Double(events.count))
     }
     print("\(name.padding(28)) median \(String(format: "%.3f", median(times))) ms  max \(String(format: "%.3f", times.max()!)) ms")
+}
+
+// Unfolding a folded bulletin of a library: its stub is read from its file.
+if library.stubs.contains(where: { $0 != nil }) {
+    state.handle(.key(.tab))
+    state.handle(.key(.character("G")))
+    var unfolds: [Double] = []
+    for _ in 0..<repeats {
+        state.handle(.key(.character("k")))
+        let start = now()
+        state.handle(.key(.character("l")))
+        _ = state.render()
+        unfolds.append(now() - start)
+        state.handle(.key(.character("h")))
+    }
+    state.handle(.key(.tab))
+    print("\("unfold a stub (l)".padding(28)) median \(String(format: "%.3f", median(unfolds))) ms  max \(String(format: "%.3f", unfolds.max()!)) ms")
 }
 
 // Search as you type: each keystroke filters every headline.

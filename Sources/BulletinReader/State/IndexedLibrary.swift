@@ -1,6 +1,5 @@
 import BulletinCore
 import BulletinLibrary
-import BulletinReader
 import Glibc
 
 /// The reader's library of many files, read through the index: the index
@@ -8,9 +7,11 @@ import Glibc
 /// bulletin a stub made from its row, newest first, but the one shown first,
 /// parsed whole. Stubs are read from their files when the reader needs
 /// them; a search asks the index's folded text which ones to read.
-enum IndexedLibrary {
-    static func read(_ files: [String], roots: [String], first: String?, encoding: TextEncoding?,
-                     reporting: IndexReporting) throws(BulletinError) -> Library {
+public enum IndexedLibrary {
+    /// `open`: the index to use, and what to say about it (one set aside).
+    public static func read(_ files: [String], roots: [String], first: String?, encoding: TextEncoding?,
+                            reporting: IndexReporting = IndexReporting(),
+                            open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
         let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
         // While indexing: the rows so far, shown every half second.
         let fileOf = Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in path.map { ($0, files[i]) } }) { a, _ in a }
@@ -26,7 +27,7 @@ enum IndexedLibrary {
                 reporting.partial(library(soFar, first: firstBulletin, encoding: encoding, errors: [], notice: nil) { _ in ids })
             }
         }
-        var (index, notice) = LibraryStore.openIndexQuietly()
+        var (index, notice) = open()
         let outcome: IndexRefresh.Outcome
         do {
             outcome = try refresh(index)
@@ -44,9 +45,13 @@ enum IndexedLibrary {
         for (file, row) in zip(files, outcome.rows) { if let row { indexed.append((file, row)) } }
         guard !indexed.isEmpty else { throw outcome.errors.first ?? BulletinError.unreadable(path: files.first ?? "", reason: "no bulletin") }
         let all = Set(indexed.map(\.row.id))
-        return library(indexed, first: firstBulletin, encoding: encoding, errors: outcome.errors, notice: notice) { [index = SharedIndex(index)] query in
+        // A library of thousands keeps its folded texts in memory for search
+        // as you type; a bigger one asks the index each time.
+        let texts = try? FoldedTexts(index, limit: foldedTextsLimit)
+        return library(indexed, first: firstBulletin, encoding: encoding, errors: outcome.errors, notice: notice) {
+            [index = SharedIndex(index), texts] query in
             // An index that cannot answer sends the search to every stub.
-            (try? index.index.candidates(for: query)) ?? all
+            texts?.candidates(for: query) ?? (try? index.index.candidates(for: query)) ?? all
         }
     }
 
@@ -65,6 +70,9 @@ enum IndexedLibrary {
         }, candidates: candidates)
         return Library(stubs: stubs, read: read, unreadable: errors, shelf: shelf, notices: notice.map { [$0] } ?? [])
     }
+
+    /// About 20,000 bulletins of 20 articles.
+    static let foldedTextsLimit = 32 << 20
 
     static func monotonicSeconds() -> Double {
         var now = timespec()
