@@ -63,7 +63,11 @@ public enum ReaderSession {
         var inputLeft = false  // keys ncurses may hold that a wait would not see
         while true {
             let signal = pendingSignal.load(ordering: .relaxed)
-            if signal != 0 { return 128 + signal }
+            if signal != 0 {
+                // Closed by a signal (the terminal went away, a kill): the place is kept as on `q`.
+                if let place = state.placeToSave { work.save(place) }
+                return 128 + signal
+            }
             // Keys and background messages wake the loop; a signal interrupts
             // the wait, and the timeout bounds one that lands just before it.
             if !inputLeft { terminal.waitForInput(or: queue.readFD, timeoutMilliseconds: 500) }

@@ -324,7 +324,18 @@ wait_for "▸ new 新刊 2025年2月1日"
 wait_for "a.md (3/4)"
 keys q
 wait_for "EXIT=0"
-echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes; a file added appears, marked new"
+# Closed by the terminal (SIGHUP), not by q: the place is kept all the same.
+STATE_DIR="$work/libstate" start lib3 "$bin" "$work/lib"
+wait_for "a.md (3/4)"
+keys ']' ']'
+wait_for "c.md (4/4)"
+kill -HUP "$(reader_pid)"
+wait_for "EXIT=129"
+STATE_DIR="$work/libstate" start lib4 "$bin" "$work/lib"
+wait_for "c.md (4/4)"
+keys q
+wait_for "EXIT=0"
+echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes (after q or SIGHUP); a file added appears, marked new"
 # The config file's library opens with no arguments (and its toc-width is used).
 mkdir -p "$work/config/bulletin"
 printf 'library = "%s"\ntoc-width = 50\n' "$work/lib" > "$work/config/bulletin/config.toml"

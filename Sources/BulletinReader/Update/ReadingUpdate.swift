@@ -155,6 +155,9 @@ extension ReaderState {
         }
     }
 
+    /// Where reading is now, to save when the reader ends other than by `q`.
+    public var placeToSave: ReadingChange? { positionToSave(position) }
+
     /// What to save of `position`: its bulletin, node and line.
     func positionToSave(_ position: Position) -> ReadingChange? {
         guard tracksReading, position.node < library.nodeCount else { return nil }
