@@ -136,15 +136,35 @@ public final class LibraryIndex {
     /// read from the index on that order: the first `limit` only.
     public func newestPaths(under roots: [String], limit: Int) throws(SQLiteError) -> [String] {
         guard !roots.isEmpty else { return [] }
-        // A folder's rows are the paths between "DIR/" and "DIR0" ("0" follows "/").
-        let scope = roots.indices.map { "(path = ?\(3 * $0 + 1) OR (path >= ?\(3 * $0 + 2) AND path < ?\(3 * $0 + 3)))" }.joined(separator: " OR ")
-        let values: [SQLiteStatement.Value] = roots.flatMap { root in [.text(root), .text(root + "/"), .text(root + "0")] }
+        let (scope, values) = Self.scope(roots)
         let statement = try db.prepare("""
             SELECT path FROM files INDEXED BY files_newest WHERE \(scope) ORDER BY date DESC, number DESC, name, path LIMIT \(limit)
             """).bind(values)
         var paths: [String] = []
         while try statement.step() { paths.append(statement.text(0)) }
         return paths
+    }
+
+    /// Whether the rows under `roots` are of two files or more and over
+    /// `bytes` together (read until they are: a few rows, not all).
+    public func holdsLibrary(under roots: [String], over bytes: Int) throws(SQLiteError) -> Bool {
+        guard !roots.isEmpty else { return false }
+        let (scope, values) = Self.scope(roots)
+        let statement = try db.prepare("SELECT size FROM files WHERE \(scope)").bind(values)
+        var files = 0, total = 0
+        while try statement.step() {
+            files += 1
+            total += statement.integer(0)
+            if files > 1 && total > bytes { return true }
+        }
+        return false
+    }
+
+    /// The rows under `roots`: a folder's are the paths between "DIR/" and
+    /// "DIR0" ("0" follows "/"), a file's its own.
+    static func scope(_ roots: [String]) -> (String, [SQLiteStatement.Value]) {
+        let scope = roots.indices.map { "(path = ?\(3 * $0 + 1) OR (path >= ?\(3 * $0 + 2) AND path < ?\(3 * $0 + 3)))" }.joined(separator: " OR ")
+        return (scope, roots.flatMap { root in [.text(root), .text(root + "/"), .text(root + "0")] })
     }
 
     /// Paths of the rows of the bulletin known as `identity`.

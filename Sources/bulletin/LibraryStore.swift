@@ -36,29 +36,34 @@ enum LibraryStore {
         return state
     }
 
-    /// The file a library loading in the background shows first: the
-    /// bulletin read last, else the newest, as the index knows them (nil
-    /// when there is no index: none is made for this). Asked of the index
-    /// on its newest-first order, so a library of thousands costs a few
-    /// rows on the way to the first paint, not all of them.
-    static func preferredFirst(_ files: [String], roots: [String], readingState: Bool) -> String? {
+    /// The file a library that the index knows to be big shows first, before
+    /// it is walked: the bulletin read last, else the newest, under the
+    /// paths named (nil when there is no index, or it knows of no big
+    /// library there: none is made for this). A few rows on the way to the
+    /// first paint, read-only, not all of them; the path as the walk will
+    /// spell it (the named path, then the rest).
+    static func preferredFirst(roots: [String], readingState: Bool) -> String? {
         let store = paths
         guard access(store.indexFile, R_OK) == 0, let index = LibraryIndex(readingOnly: store.indexFile) else { return nil }
+        let resolved = roots.map(IndexRefresh.realPath)
+        guard (try? index.holdsLibrary(under: resolved.compactMap { $0 }, over: BulletinOpening.minimumFileSize)) == true else { return nil }
+        func shown(_ absolute: String) -> String? {
+            var info = stat()
+            guard stat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            for (root, real) in zip(roots, resolved) {
+                guard let real else { continue }
+                if absolute == real { return root }
+                if absolute.hasPrefix(real + "/") {
+                    return (root.hasSuffix("/") ? String(root.dropLast()) : root) + absolute.dropFirst(real.count)
+                }
+            }
+            return nil
+        }
         if readingState, let last = ReadingState.lastBulletin(atPath: store.stateFile),
-           let read = (try? index.paths(identity: last))?.lazy.compactMap({ walked($0, in: files) }).first {
+           let read = (try? index.paths(identity: last))?.lazy.compactMap(shown).first {
             return read
         }
-        let absoluteRoots = roots.compactMap(IndexRefresh.realPath)
-        return (try? index.newestPaths(under: absoluteRoots, limit: 64))?.lazy.compactMap { walked($0, in: files) }.first
-    }
-
-    /// The file of `files` (as the walk found them) at absolute path `path`.
-    static func walked(_ path: String, in files: [String]) -> String? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        for file in files where file == name || file.hasSuffix("/" + name) {
-            if IndexRefresh.absolutePaths([file]).first == path { return file }
-        }
-        return nil
+        return (try? index.newestPaths(under: resolved.compactMap { $0 }, limit: 64))?.lazy.compactMap(shown).first
     }
 
     /// The index brought up to date with `roots`, with a progress bar on

@@ -38,9 +38,9 @@ struct ReaderLaunch {
         }
         // Errors in the theme, then in the files, before the terminal is touched.
         let chosen = orFail { () throws(ThemeError) in try loadTheme() }
-        let readingState = keepsState, paths = self.paths
-        var opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { files in
-            LibraryStore.preferredFirst(files, roots: paths, readingState: readingState)
+        let readingState = keepsState
+        var opening = LibraryOpening(paths: paths, encoding: encoding, standardInputIsData: Self.standardInputIsData) { roots in
+            LibraryStore.preferredFirst(roots: roots, readingState: readingState)
         }
         opening.throughIndex = { [paths, encoding] files, first, reporting throws(BulletinError) in
             try IndexedLibrary.read(files, roots: paths, first: first, encoding: encoding, reporting: reporting,

@@ -69,6 +69,11 @@ import Testing
         let rows = try index.allBulletins().values.filter { $0.path.hasPrefix(root + "/") }.sorted(by: IndexedBulletin.newestFirst)
         #expect(rows.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == names)
         #expect(try index.newestPaths(under: [root], limit: 2).count == 2)
+        // Whether the index knows of a library there big enough to load in the background.
+        #expect(try index.holdsLibrary(under: [root], over: 100))
+        #expect(!(try index.holdsLibrary(under: [root], over: 1 << 30)))
+        let other = try #require(IndexRefresh.realPath(library.folder.path + "/other"))
+        #expect(!(try index.holdsLibrary(under: [other], over: 0)))  // one file is not a library
     }
 
     /// The reader's in-memory search texts find what the index finds.

@@ -73,7 +73,8 @@ import Testing
 
 @Suite struct PreferredFirstTests {
     /// A library loading in the background shows the file it is told to
-    /// first (the last read or the newest, from the index), not the first found.
+    /// first (the last read or the newest, from the index), not the first
+    /// found; a hint naming no file is passed over.
     @Test func theFileShownFirstIsThePreferredOne() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preferred-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -86,8 +87,9 @@ import Testing
         // With nothing known, the newest by its name (here the last in name order).
         let plain = try LibraryOpening(paths: [dir], standardInputIsData: false).plan()
         #expect(plain.first.bulletins.first?.path.hasSuffix("c.md") == true && plain.background != nil)
-        let preferred = try LibraryOpening(paths: [dir], standardInputIsData: false) { files in files.first { $0.hasSuffix("b.md") } }.plan()
-        #expect(preferred.first.bulletins.first?.path.hasSuffix("b.md") == true)
+        // What the index says comes first is shown before the folder is walked.
+        let preferred = try LibraryOpening(paths: [dir], standardInputIsData: false) { roots in roots == [dir] ? dir + "/b.md" : nil }.plan()
+        #expect(preferred.first.bulletins.first?.path == dir + "/b.md" && preferred.background != nil)
         let unknown = try LibraryOpening(paths: [dir], standardInputIsData: false) { _ in "/nowhere.md" }.plan()
         #expect(unknown.first.bulletins.first?.path.hasSuffix("c.md") == true)
     }

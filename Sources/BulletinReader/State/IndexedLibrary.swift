@@ -13,6 +13,7 @@ public enum IndexedLibrary {
                             reporting: IndexReporting = IndexReporting(),
                             open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
         let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
+        let firstAbsolute = first.flatMap { IndexRefresh.absolutePaths([$0]).first ?? nil }
         // While indexing: the rows so far, shown every half second.
         let fileOf = Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in path.map { ($0, files[i]) } }) { a, _ in a }
         var soFar: [(file: String, row: IndexedBulletin)] = []
@@ -24,7 +25,7 @@ public enum IndexedLibrary {
                 shown = monotonicSeconds()
                 // The index is being written on this thread: a search meanwhile reads every stub.
                 let ids = Set(soFar.map(\.row.id))
-                reporting.partial(library(soFar, first: firstBulletin, encoding: encoding, errors: [], notice: nil) { _ in ids })
+                reporting.partial(library(soFar, first: firstBulletin, firstAbsolute: firstAbsolute, encoding: encoding, errors: [], notice: nil) { _ in ids })
             }
         }
         var (index, notice) = open()
@@ -48,7 +49,7 @@ public enum IndexedLibrary {
         // A library of thousands keeps its folded texts in memory for search
         // as you type; a bigger one asks the index each time.
         let texts = try? FoldedTexts(index, limit: foldedTextsLimit)
-        return library(indexed, first: firstBulletin, encoding: encoding, errors: outcome.errors, notice: notice) {
+        return library(indexed, first: firstBulletin, firstAbsolute: firstAbsolute, encoding: encoding, errors: outcome.errors, notice: notice) {
             [index = SharedIndex(index), texts] query in
             // An index that cannot answer sends the search to every stub.
             texts?.candidates(for: query) ?? (try? index.index.candidates(for: query)) ?? all
@@ -56,15 +57,19 @@ public enum IndexedLibrary {
     }
 
     /// Stubs of `indexed` newest first, `first` read among them.
-    static func library(_ indexed: [(file: String, row: IndexedBulletin)], first: Bulletin?, encoding: TextEncoding?,
+    static func library(_ indexed: [(file: String, row: IndexedBulletin)], first: Bulletin?, firstAbsolute: String?, encoding: TextEncoding?,
                         errors: [BulletinError], notice: String?,
                         candidates: @escaping @Sendable (SearchQuery) -> Set<Int>) -> Library {
         let sorted = indexed.sorted { IndexedBulletin.newestFirst($0.row, $1.row) }
-        let stubs = sorted.map { file, row in
+        var stubs = sorted.map { file, row in
             BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity, sections: row.sections, articles: row.articles)
         }
         var read: [Int: Bulletin] = [:]
-        if let first, let k = stubs.firstIndex(where: { $0.path == first.path }) { read[k] = first }
+        // The first bulletin as it was shown (its path maybe spelt otherwise than the walk's).
+        if let first, let k = sorted.firstIndex(where: { $0.row.path == firstAbsolute }) ?? stubs.firstIndex(where: { $0.path == first.path }) {
+            read[k] = first
+            stubs[k].path = first.path
+        }
         let shelf = LibraryShelf(load: { stub in
             Result { () throws(BulletinError) in try BulletinParser.parse(path: stub.path, encoding: encoding) }
         }, candidates: candidates)

@@ -24,9 +24,11 @@ public struct LibraryOpening: Sendable {
     /// Whether standard input holds a bulletin (a pipe or a file, not a terminal).
     public var standardInputIsData: Bool
 
-    /// For a library that loads in the background: the file to show first
-    /// (the last one read, or the newest, when something knows), given the
-    /// files found; the first found otherwise.
+    /// Given the paths named: the file to show first (the last one read,
+    /// or the newest) of a library that something (the index) knows to be
+    /// big enough to load in the background, shown before the library is
+    /// even walked; nil when nothing knows, and the library is walked
+    /// first (a big one then shows its newest by name).
     public var preferredFirst: (@Sendable ([String]) -> String?)?
 
     /// Reads a library loading in the background through the index, as
@@ -54,39 +56,43 @@ public struct LibraryOpening: Sendable {
         // No paths: a bulletin piped or redirected in, as a pager reads it; else the sample.
         let paths = self.paths.isEmpty && standardInputIsData ? ["-"] : self.paths
         if paths.isEmpty { return Plan(first: Library([BulletinParser.parse(SampleBulletin.text, path: SampleBulletin.path)])) }
+        if !paths.contains("-"), let known = preferredFirst?(paths), let plan = try? background(showing: known, of: nil) { return plan }
         let files = paths == ["-"] ? paths : try ArchiveWalker.files(for: paths)
         if files.count > 1 && !Self.exceeds(files, bytes: BulletinOpening.minimumFileSize) { return Plan(first: try library(of: files)) }
         var firstError: BulletinError?
         var order = files
-        if files.count > 1, let preferred = preferredFirst?(files), let k = files.firstIndex(of: preferred) {
-            order.swapAt(0, k)
-        } else if files.count > 1, let newest = BulletinDating.byNameNewestFirst(files).first {
+        if files.count > 1, let newest = BulletinDating.byNameNewestFirst(files).first {
             order.swapAt(0, newest)  // nothing knows better yet: the newest by its name
         }
         for path in order {
-            do throws(BulletinError) {
-                let opening = try BulletinOpening.read(path: path, encoding: encoding)
-                let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
-                if files.count == 1 && opening == nil { return Plan(first: Library([first])) }
-                return Plan(first: Library([first])) { [self] post in
-                    // The first library to arrive maps the opening's lines to the file's.
-                    let offset: Mutex<Int>
-                    do throws(BulletinError) { offset = Mutex(try opening?.lineOffset() ?? 0) } catch {
-                        return .loadFailed("bulletin: \(error.description)")
-                    }
-                    let taken: @Sendable () -> Int = { offset.withLock { n in defer { n = 0 }; return n } }
-                    let reporting = IndexReporting(progress: { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) },
-                                                   partial: { post(.partlyLoaded($0, lineOffset: taken())) })
-                    return switch Result(catching: { () throws(BulletinError) in try wholeLibrary(files, first: path, reporting: reporting) }) {
-                    case .success(let full): .loaded(full, lineOffset: taken())
-                    case .failure(let error): .loadFailed("bulletin: \(error.description)")
-                    }
-                }
-            } catch {
-                firstError = firstError ?? error
-            }
+            do throws(BulletinError) { return try background(showing: path, of: files) } catch { firstError = firstError ?? error }
         }
         throw firstError!
+    }
+
+    /// `path` (or its opening) shown first, the rest of `files` (nil: walked
+    /// then) loaded in the background; a single small file alone.
+    func background(showing path: String, of files: [String]?) throws(BulletinError) -> Plan {
+        let opening = try BulletinOpening.read(path: path, encoding: encoding)
+        let first = if let opening { opening.bulletin } else { try BulletinParser.parse(path: path, encoding: encoding) }
+        if files?.count == 1 && opening == nil { return Plan(first: Library([first])) }
+        return Plan(first: Library([first])) { [self] post in
+            // The first library to arrive maps the opening's lines to the file's.
+            let offset: Mutex<Int>
+            do throws(BulletinError) { offset = Mutex(try opening?.lineOffset() ?? 0) } catch {
+                return .loadFailed("bulletin: \(error.description)")
+            }
+            let taken: @Sendable () -> Int = { offset.withLock { n in defer { n = 0 }; return n } }
+            let reporting = IndexReporting(progress: { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) },
+                                           partial: { post(.partlyLoaded($0, lineOffset: taken())) })
+            return switch Result(catching: { () throws(BulletinError) in
+                let all = if let files { files } else { try ArchiveWalker.files(for: paths) }
+                return try wholeLibrary(all, first: path, reporting: reporting)
+            }) {
+            case .success(let full): .loaded(full, lineOffset: taken())
+            case .failure(let error): .loadFailed("bulletin: \(error.description)")
+            }
+        }
     }
 
     /// The library read again from the paths (for `r` and changes seen in
