@@ -15,7 +15,7 @@ extension ReaderState {
             library.isShelved(b) ? library.stubs[b].flatMap { unloadable.contains($0.path) ? nil : (b, $0) } : nil
         }
         guard !stubs.isEmpty else { return }
-        let results = Parallel.map(count: stubs.count) { shelf.load(stubs[$0].1) }
+        let results = Parallel.mapTakingTurns(count: stubs.count) { shelf.load(stubs[$0].1) }
         var read: [Int: Bulletin] = [:]
         for ((b, stub), result) in zip(stubs, results) {
             switch result {
@@ -85,7 +85,7 @@ extension ReaderState {
         let read = Set(library.read.keys.map(library.path))
         let wanted = fresh.stubs.indices.filter { fresh.isShelved($0) && read.contains(fresh.path($0)) }
         guard !wanted.isEmpty else { return fresh }
-        let results = Parallel.map(count: wanted.count) { shelf.load(fresh.stubs[wanted[$0]]!) }
+        let results = Parallel.mapTakingTurns(count: wanted.count) { shelf.load(fresh.stubs[wanted[$0]]!) }
         var more: [Int: Bulletin] = [:]
         for (b, result) in zip(wanted, results) { more[b] = try? result.get() }
         return fresh.reading(more)
