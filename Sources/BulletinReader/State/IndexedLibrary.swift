@@ -14,13 +14,18 @@ public enum IndexedLibrary {
                             open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
         let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
         let firstAbsolute = first.flatMap { IndexRefresh.absolutePaths([$0]).first ?? nil }
-        // While indexing: the rows so far, shown every half second.
-        let fileOf = Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in path.map { ($0, files[i]) } }) { a, _ in a }
+        // While indexing: the rows so far, shown every half second (a warm
+        // start, with nothing to index, makes no file table for this).
+        var fileOf: [String: String]?
         var soFar: [(file: String, row: IndexedBulletin)] = []
         var shown = monotonicSeconds()
         let refresh = { (index: LibraryIndex) throws(SQLiteError) -> IndexRefresh.Outcome in
             try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: reporting.progress) { rows in
-                soFar += rows.compactMap { row in fileOf[row.path].map { ($0, row) } }
+                let table = fileOf ?? Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in
+                    path.map { ($0, files[i]) }
+                }) { a, _ in a }
+                fileOf = table
+                soFar += rows.compactMap { row in table[row.path].map { ($0, row) } }
                 guard monotonicSeconds() - shown > 0.5 else { return }
                 shown = monotonicSeconds()
                 // The index is being written on this thread: a search meanwhile reads every stub.
