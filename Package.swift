@@ -20,6 +20,7 @@ let package = Package(
         // File mappings that survive their file shrinking: a SIGBUS past the
         // end is answered with zero pages and reported, not a crash.
         .target(name: "CMappedFile"),
+        .target(name: "CMalloc"),
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
         .target(name: "BulletinThemes", dependencies: ["CTOMLReader"]),
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinCore", "BulletinReader", "BulletinTerminal", "BulletinLibrary",
+                "BulletinCore", "BulletinReader", "BulletinTerminal", "BulletinLibrary", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,13 +14,17 @@ public enum IndexedLibrary {
                             open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
         let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
         let firstAbsolute = first.flatMap { IndexRefresh.absolutePaths([$0]).first ?? nil }
-        // While indexing: the rows so far, shown every half second (a warm
-        // start, with nothing to index, makes no file table for this).
+        // While indexing: the rows so far, shown every half second, the first
+        // `partialRows` of them (the newest, as names tell: past those,
+        // remaking the library each time would cost the indexing its pace
+        // and a copy of the library's memory). A warm start, with nothing to
+        // index, makes no file table for this.
         var fileOf: [String: String]?
         var soFar: [(file: String, row: IndexedBulletin)] = []
-        var shown = monotonicSeconds()
+        var shown = monotonicSeconds(), showing = true
         let refresh = { (index: LibraryIndex) throws(SQLiteError) -> IndexRefresh.Outcome in
             try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: reporting.progress) { rows in
+                guard showing else { return }
                 let table = fileOf ?? Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in
                     path.map { ($0, files[i]) }
                 }) { a, _ in a }
@@ -31,10 +35,11 @@ public enum IndexedLibrary {
                 // The index is being written on this thread: a search meanwhile reads every stub.
                 let ids = Set(soFar.map(\.row.id))
                 reporting.partial(library(soFar, first: firstBulletin, firstAbsolute: firstAbsolute, encoding: encoding, errors: [], notice: nil) { _ in ids })
+                if soFar.count >= partialRows { (fileOf, soFar, showing) = (nil, [], false) }
             }
         }
         var (index, notice) = open()
-        let outcome: IndexRefresh.Outcome
+        var outcome: IndexRefresh.Outcome
         do {
             outcome = try refresh(index)
         } catch {
@@ -48,7 +53,9 @@ public enum IndexedLibrary {
             }
         }
         var indexed: [(file: String, row: IndexedBulletin)] = []
+        indexed.reserveCapacity(files.count)
         for (file, row) in zip(files, outcome.rows) { if let row { indexed.append((file, row)) } }
+        outcome.rows = []  // held once, in `indexed`, while the library is made
         guard !indexed.isEmpty else { throw outcome.errors.first ?? BulletinError.unreadable(path: files.first ?? "", reason: "no bulletin") }
         let all = Set(indexed.map(\.row.id))
         // A library of thousands keeps its folded texts in memory for search
@@ -65,13 +72,15 @@ public enum IndexedLibrary {
     static func library(_ indexed: [(file: String, row: IndexedBulletin)], first: Bulletin?, firstAbsolute: String?, encoding: TextEncoding?,
                         errors: [BulletinError], notice: String?,
                         candidates: @escaping @Sendable (SearchQuery) -> Set<Int>) -> Library {
-        let sorted = indexed.sorted { IndexedBulletin.newestFirst($0.row, $1.row) }
-        var stubs = sorted.map { file, row in
-            BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity, sections: row.sections, articles: row.articles)
+        // Places sorted, not the rows: a copy of 100,000 of them is 20 MB.
+        let order = indexed.indices.sorted { IndexedBulletin.newestFirst(indexed[$0].row, indexed[$1].row) }
+        var stubs = order.map { k in
+            let (file, row) = indexed[k]
+            return BulletinStub(id: row.id, path: file, title: row.title, identity: row.identity, sections: row.sections, articles: row.articles)
         }
         var read: [Int: Bulletin] = [:]
         // The first bulletin as it was shown (its path maybe spelt otherwise than the walk's).
-        if let first, let k = sorted.firstIndex(where: { $0.row.path == firstAbsolute }) ?? stubs.firstIndex(where: { $0.path == first.path }) {
+        if let first, let k = order.firstIndex(where: { indexed[$0].row.path == firstAbsolute }) ?? stubs.firstIndex(where: { $0.path == first.path }) {
             read[k] = first
             stubs[k].path = first.path
         }
@@ -83,6 +92,8 @@ public enum IndexedLibrary {
 
     /// About 20,000 bulletins of 20 articles.
     static let foldedTextsLimit = 32 << 20
+    /// Bulletins shown while indexing, at most (the rest come with the whole).
+    static let partialRows = 20_000
 
     static func monotonicSeconds() -> Double {
         var now = timespec()
