@@ -6,7 +6,7 @@ import BulletinCore
 /// and searches on huge bulletins never scan the whole outline.
 ///
 /// A library read from the index holds most bulletins as stubs
-/// (`LibraryEntry`): a folded bulletin is its index row, one node, until it
+/// (`stubs`): a folded bulletin is its index row, one node, until it
 /// is opened, unfolded or searched (`Shelving`), so memory follows what is
 /// read, not the size of the archive.
 public struct Library: Sendable {

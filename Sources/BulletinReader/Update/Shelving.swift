@@ -1,7 +1,7 @@
 import BulletinCore
 
 /// A library read from the index keeps its folded bulletins as stubs
-/// (`LibraryEntry`). A stub's file is read once the reader needs its nodes:
+/// (`Library.stubs`). A stub's file is read once the reader needs its nodes:
 /// it is unfolded, on screen, holds a starred article or a search's hit, or
 /// a jump (`]`, `}`, `u`, resuming) goes into it. A bulletin folded away
 /// again goes back to its stub, so memory follows what is read, not the
