@@ -14,16 +14,18 @@ public enum IndexedLibrary {
                             open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
         let firstBulletin = first.flatMap { try? BulletinParser.parse(path: $0, encoding: encoding) }
         let firstAbsolute = first.flatMap { IndexRefresh.absolutePaths([$0]).first ?? nil }
-        // While indexing: the rows so far, shown every half second, the first
-        // `partialRows` of them (the newest, as names tell: past those,
-        // remaking the library each time would cost the indexing its pace
-        // and a copy of the library's memory). A warm start, with nothing to
-        // index, makes no file table for this.
+        // While a library new to the index is indexed: the rows so far, shown
+        // every half second, the first `partialRows` of them (the newest, as
+        // names tell: past those, remaking the library each time would cost
+        // the indexing its pace and a copy of the library's memory). One the
+        // index knows comes whole, its few changed files read first.
         var fileOf: [String: String]?
         var soFar: [(file: String, row: IndexedBulletin)] = []
         var shown = monotonicSeconds(), showing = true
         let refresh = { (index: LibraryIndex) throws(SQLiteError) -> IndexRefresh.Outcome in
-            try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: reporting.progress) { rows in
+            let real = roots.compactMap(IndexRefresh.realPath)
+            showing = (try? index.newestPaths(under: real, limit: 1))?.isEmpty ?? true
+            return try IndexRefresh.refresh(index, files: files, roots: roots, encoding: encoding, progress: reporting.progress) { rows in
                 guard showing else { return }
                 let table = fileOf ?? Dictionary(IndexRefresh.absolutePaths(files).enumerated().compactMap { i, path in
                     path.map { ($0, files[i]) }
