@@ -1,4 +1,6 @@
 import BulletinCore
+import BulletinLibrary
+import Foundation
 @testable import BulletinReader
 import Synchronization
 import Testing
@@ -210,5 +212,33 @@ import Testing
         state.update(.loaded(full, lineOffset: 0))
         #expect(!state.loading && state.statusLine.contains("b4.md (5/6)"))
         #expect(state.library.articleID(state.library.article(containing: state.currentNode)!) == target)
+    }
+}
+
+/// A folder read through a real index (in memory): stubs newest first, the
+/// first bulletin read, search candidates from the folded texts, and the
+/// files that cannot be read listed.
+@Suite struct IndexedLibraryTests {
+    @Test func aFolderBecomesStubsNewestFirstWithItsFirstRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("indexed-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, title, headline) in [("a.md", "周报 2024年1月5日", "鲲鹏计划启动"), ("b.md", "周报 2023年5月1日", "普通新闻"),
+                                        ("c.md", "周报 2025年2月1日", "另一条")] {
+            try "# \(title)\n\n## 要闻\n\n### 北京 | \(headline)\n\n正文。\n".write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8)
+        }
+        try Data([0xFF, 0x00, 0xFE]).write(to: URL(fileURLWithPath: "\(dir)/broken.md"))
+        let files = try ArchiveWalker.files(for: [dir])
+        let library = try IndexedLibrary.read(files, roots: [dir], first: dir + "/a.md", encoding: nil) {
+            (try! LibraryIndex(path: StoreFile.inMemory), nil)
+        }
+        #expect(library.bulletins.indices.map(library.path) == ["\(dir)/c.md", "\(dir)/a.md", "\(dir)/b.md"])
+        #expect(library.read.keys.sorted() == [1] && library.isShelved(0) && library.isShelved(2))
+        #expect(library.stubs[0]?.articles == 1 && library.stubs[0]?.title == "周报 2025年2月1日")
+        #expect(library.unreadable.map(\.description).contains { $0.contains("broken.md") })
+        // The shelf finds the stub holding a word, and reads it.
+        let shelf = try #require(library.shelf)
+        #expect(shelf.candidates(SearchQuery("另一条")) == [library.stubs[0]!.id])
+        #expect(try shelf.load(library.stubs[0]!).get().outline.articleIndices.count == 1)
     }
 }
