@@ -174,6 +174,21 @@ def main():
     audit(data, csi, other, "the reader (keys, search, warnings, help, resize of the TOC)")
     data, _ = run_in_pty([BIN, name, "--theme", "evil"], ["q"], env, cols=30, rows=8)
     audit(data, csi, other, "the reader at 30x8")
+    # A library big enough to be read through the index: hostile bulletins as
+    # stubs, unfolded, searched and read into, then a hostile one opened first.
+    library = os.path.join(work, "library")
+    os.makedirs(library)
+    filler = "".join(f"## 栏目{s}\n\n" + "".join(f"### 北京 | 普通{s}-{a}\n\n" + "正文内容。" * 400 + "\n\n" for a in range(20))
+                     for s in range(10))
+    for i in range(12):
+        with open(os.path.join(library, f"{i:02d}-evil" + ESC + "[31m" + "\u009b.md"), "w", encoding="utf-8") as f:
+            f.write(hostile_bulletin() + ("\n" + filler if i % 3 == 0 else ""))
+    keys = ["\t", "G", "l", "j", "j", "\r", "}", "}", "/", "标题", "\r", "n", "n", "\x1b", "u", "w", "\x1b", "g", "q"]
+    data, status = run_in_pty([BIN, library, "--theme", "evil"], keys, env)
+    if status != 0:
+        print(f"FAIL: the reader on a library exited {status}: {data[-400:]!r}")
+        sys.exit(1)
+    audit(data, csi, other, "the reader on a library read through the index (stubs unfolded, searched, read into)")
     for argv in ([BIN, "cat", name], [BIN, "cat", "--width", "20", name], [BIN, "toc", name], [BIN, "toc", "--json", name],
                  [BIN, "search", "标题", name], [BIN, "search", "--json", "标题", name], [BIN, "themes"],
                  [BIN, "links", name], [BIN, "links", "--json", name], [BIN, "cat", "--links", "inline", name],
