@@ -179,7 +179,7 @@ public struct Library: Sendable {
     /// the first of those with a stub or read without one.
     public func bulletin(identity: String) -> Int? {
         let stub = stubIdentities.bulletin(identity: identity)
-        let other = readingKeys.bulletin(identity: identity) { [stubs] in stubs[$0] == nil }
+        let other = readingKeys.bulletin(identity: identity)
         return [stub, other].compactMap { $0 }.min()
     }
 

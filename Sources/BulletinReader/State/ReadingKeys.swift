@@ -7,8 +7,9 @@ import Synchronization
 final class ReadingKeys: Sendable {
     private let bulletins: Bulletins
     private let cache: Mutex<[Int: (identity: String, articles: [Int: String])]> = Mutex([:])
-    /// Bulletin by identity, made the first time one is looked up that way
-    /// (resuming, the starred articles), over the bulletins asked for.
+    /// Bulletin by identity among those without a stub (the others are
+    /// `StubIdentities`'), made the first time one is looked up that way
+    /// (resuming, the starred articles).
     private let byIdentity: Mutex<[String: Int]?> = Mutex(nil)
 
     init(_ bulletins: Bulletins) { self.bulletins = bulletins }
@@ -16,12 +17,11 @@ final class ReadingKeys: Sendable {
     func identity(_ b: Int) -> String { bulletins.stubs[b]?.identity ?? keys(b).identity }
     func articleKeys(_ b: Int) -> [Int: String] { bulletins.read[b] == nil ? [:] : keys(b).articles }
 
-    /// The first bulletin known as `identity` among those `included` takes
-    /// (the others are looked up by their stubs).
-    func bulletin(identity: String, among included: (Int) -> Bool) -> Int? {
+    /// The first bulletin without a stub known as `identity`.
+    func bulletin(identity: String) -> Int? {
         if let index = byIdentity.withLock({ $0 }) { return index[identity] }
         var index: [String: Int] = [:]
-        for b in bulletins.indices.reversed() where included(b) { index[self.identity(b)] = b }
+        for b in bulletins.indices.reversed() where bulletins.stubs[b] == nil { index[self.identity(b)] = b }
         byIdentity.withLock { $0 = index }
         return index[identity]
     }
