@@ -51,11 +51,11 @@ struct IndexCommand: ParsableCommand {
             if now.stamp == row.stamp { fresh += 1 } else { changed += 1 }
         }
         print("index: \(index.path)")
-        print("bulletins: \(ProgressBar.grouped(rows.count)) indexed (\(ProgressBar.grouped(bytes / 1024)) KiB), \(ProgressBar.grouped(fresh)) fresh, \(ProgressBar.grouped(changed)) changed, \(ProgressBar.grouped(missing)) missing")
+        print("bulletins: \(Figures.grouped(rows.count)) indexed (\(Figures.grouped(bytes / 1024)) KiB), \(Figures.grouped(fresh)) fresh, \(Figures.grouped(changed)) changed, \(Figures.grouped(missing)) missing")
         if !paths.isEmpty {
             let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
             let new = IndexRefresh.stamps(files).filter { file in file.map { rows[$0.absolute] == nil } ?? false }
-            print("under \(paths.map(ControlFilter.escaped).joined(separator: " ")): \(ProgressBar.grouped(files.count)) files, \(ProgressBar.grouped(new.count)) not indexed")
+            print("under \(paths.map(ControlFilter.escaped).joined(separator: " ")): \(Figures.grouped(files.count)) files, \(Figures.grouped(new.count)) not indexed")
         }
         let updated = (try? index.meta("updated")).flatMap { $0.flatMap { Int($0) } }
         print("last updated: " + (updated.map(UTCTime.readable) ?? "never"))

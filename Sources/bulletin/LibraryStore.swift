@@ -88,7 +88,7 @@ final class ProgressBar {
 
     func show(_ done: Int, _ total: Int) {
         let width = 30, filled = total > 0 ? width * done / total : width
-        let line = "indexing \(Self.grouped(done))/\(Self.grouped(total)) ["
+        let line = Figures.indexing(done, of: total) + " ["
             + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
         shown = line.utf8.count
         let out = "\r" + line
@@ -101,6 +101,4 @@ final class ProgressBar {
         let out = "\r" + String(repeating: " ", count: shown) + "\r"
         write(2, out, out.utf8.count)
     }
-
-    static func grouped(_ n: Int) -> String { LibraryOpening.grouped(n) }
 }

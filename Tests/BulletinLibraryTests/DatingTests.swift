@@ -42,3 +42,11 @@ import Testing
         #expect(rows.sorted(by: IndexedBulletin.newestFirst).map(\.path) == ["/a/new.md", "/a/old.md", "/a/n10.md", "/a/n2.md", "/a/x.md", "/a/y.md"])
     }
 }
+
+/// Counts as the progress bar, the status line and `index --status` write them.
+@Suite struct FiguresTests {
+    @Test func thousandsAreGroupedAndProgressSaysBoth() {
+        #expect([0, 999, 1_000, 10_000, 1_234_567].map(Figures.grouped) == ["0", "999", "1,000", "10,000", "1,234,567"])
+        #expect(Figures.indexing(3_120, of: 10_000) == "indexing 3,120/10,000")
+    }
+}

@@ -83,7 +83,7 @@ public struct LibraryOpening: Sendable {
                 return .loadFailed("bulletin: \(error.description)")
             }
             let taken: @Sendable () -> Int = { offset.withLock { n in defer { n = 0 }; return n } }
-            let reporting = IndexReporting(progress: { post(.progress("indexing \(Self.grouped($0))/\(Self.grouped($1))")) },
+            let reporting = IndexReporting(progress: { post(.progress(Figures.indexing($0, of: $1))) },
                                            partial: { post(.partlyLoaded($0, lineOffset: taken())) })
             return switch Result(catching: { () throws(BulletinError) in
                 let all = if let files { files } else { try ArchiveWalker.files(for: paths) }
@@ -125,16 +125,6 @@ public struct LibraryOpening: Sendable {
     func wholeLibrary(_ files: [String], first: String?, reporting: IndexReporting) throws(BulletinError) -> Library {
         guard files.count > 1, let throughIndex else { return try library(of: files) }
         return try throughIndex(files, first, reporting)
-    }
-
-    /// `3,120`.
-    public static func grouped(_ n: Int) -> String {
-        var digits = String(n), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return digits + out
     }
 
     /// Every readable file of `files`, the others listed under `w`; an error
