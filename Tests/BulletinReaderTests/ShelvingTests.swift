@@ -236,6 +236,12 @@ import Testing
         #expect(library.read.keys.sorted() == [1] && library.isShelved(0) && library.isShelved(2))
         #expect(library.stubs[0]?.articles == 1 && library.stubs[0]?.title == "周报 2025年2月1日")
         #expect(library.unreadable.map(\.description).contains { $0.contains("broken.md") })
+        // A forced encoding reads the folder the same, but leaves the index
+        // it is given alone: the index holds what auto-detection read.
+        let shared = try LibraryIndex(path: dir + "/index.sqlite")
+        let forced = try IndexedLibrary.read(files, roots: [dir], first: nil, encoding: .utf8) { (shared, nil) }
+        let rows = try shared.allBulletins()
+        #expect(forced.bulletins.count == 3 && rows.isEmpty)
         // The shelf finds the stub holding a word, and reads it.
         let shelf = try #require(library.shelf)
         #expect(shelf.candidates(SearchQuery("另一条")) == [library.stubs[0]!.id])

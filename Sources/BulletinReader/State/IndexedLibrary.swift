@@ -8,7 +8,8 @@ import Glibc
 /// parsed whole. Stubs are read from their files when the reader needs
 /// them; a search asks the index's folded text which ones to read.
 public enum IndexedLibrary {
-    /// `open`: the index to use, and what to say about it (one set aside).
+    /// `open`: the index to use, and what to say about it (one set aside);
+    /// not asked for with a forced `encoding`.
     public static func read(_ files: [String], roots: [String], first: String?, encoding: TextEncoding?,
                             reporting: IndexReporting = IndexReporting(),
                             open: () -> (LibraryIndex, notice: String?)) throws(BulletinError) -> Library {
@@ -40,7 +41,9 @@ public enum IndexedLibrary {
                 if soFar.count >= partialRows { (fileOf, soFar, showing) = (nil, [], false) }
             }
         }
-        var (index, notice) = open()
+        // The index holds what auto-detection read (the commands trust it so):
+        // bulletins read with a forced encoding are indexed in memory only.
+        var (index, notice) = encoding == nil ? open() : ((try? LibraryIndex(path: StoreFile.inMemory)) ?? open().0, nil)
         var outcome: IndexRefresh.Outcome
         do {
             outcome = try refresh(index)
