@@ -207,6 +207,13 @@ import Testing
         state.update(.partlyLoaded(part, lineOffset: 0))
         #expect(state.loading && state.statusLine.contains("b0.md (1/3)"))
         #expect(state.tocLines.filter { $0.hasPrefix("▸ 周报") }.count == 2)
+        // What the reader unfolds meanwhile stays unfolded as the next part
+        // arrives; only the bulletins new with it come folded.
+        state.press("{tab}Gl{tab}")
+        #expect(state.tocLines.contains { $0.hasPrefix("▾ 周报 第98期") })
+        state.update(.partlyLoaded(Self.library(count: 5), lineOffset: 0))
+        #expect(state.tocLines.contains { $0.hasPrefix("▾ 周报 第98期") })
+        #expect(state.tocLines.filter { $0.hasPrefix("▸ 周报") }.count == 3)
         state.update(.progress("indexing 3/6"))
         #expect(state.statusLine.contains("indexing 3/6"))
         state.update(.loaded(full, lineOffset: 0))

@@ -7,7 +7,7 @@ import BulletinCore
 extension ReaderState {
     /// `lineOffset`: file lines before the opening's first line.
     public mutating func finishLoading(_ full: Library, lineOffset: Int) {
-        let untouched = position == startPosition
+        let untouched = position == startPosition, known = Set(library.bulletins.indices.map(library.path))
         replaceLibrary(with: keepingRead(full), lineOffset: lineOffset)
         loading = false
         progress = nil
@@ -15,8 +15,7 @@ extension ReaderState {
         // A library shown by its first file while it loaded opens, unless
         // the reader moved meanwhile, where reading stopped, else at its newest.
         if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() { jump(toNode: 0) }
-        // The bulletins that came with it come folded.
-        foldOtherBulletins()
+        foldArrivals(known)
         loadStarred()
     }
 
@@ -24,8 +23,9 @@ extension ReaderState {
     /// reader staying where it is (where reading stopped is looked for
     /// once it is all there).
     mutating func swapInPart(_ part: Library, lineOffset: Int) {
+        let known = Set(library.bulletins.indices.map(library.path))
         replaceLibrary(with: keepingRead(part), lineOffset: lineOffset)
-        foldOtherBulletins()
+        foldArrivals(known)
     }
 
     /// The library read again: bulletins not seen before are marked new
@@ -41,7 +41,7 @@ extension ReaderState {
         if !added.isEmpty { said.append(added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins") }
         if removed > 0 { said.append(removed == 1 ? "1 bulletin gone from its folder" : "\(removed) bulletins gone from their folders") }
         if !said.isEmpty { message = said.joined(separator: ", ") }
-        foldOtherBulletins()
+        foldArrivals(known)
         loadStarred()
     }
 

@@ -31,7 +31,10 @@ extension ReaderState {
         let now = view
         guard now != before else { return [] }
         var effects: [ReaderEffect] = []
-        if now.open != before.open {
+        // Another bulletin: the one left is saved (not after a swap for a
+        // library of another size: the place only moved in the numbering),
+        // and the others fold. A swap alone folds only what arrived with it.
+        if now.open.path != before.open.path {
             if now.open.of == before.open.of, let left = before.saved { effects.append(.saveReading(left)) }
             foldOtherBulletins()
             newPaths.remove(library.path(openBulletin.index))
@@ -188,7 +191,7 @@ extension ReaderState {
         guard let g else { return false }
         let open = openBulletin
         jump(to: Position(node: g, line: max(0, min(target.line, lineCount(g) - 1))))
-        if openBulletin != open { foldOtherBulletins() }
+        if openBulletin.path != open.path { foldOtherBulletins() }
         return true
     }
 }

@@ -54,14 +54,35 @@ extension ReaderState {
         shelveFolded()
     }
 
-    /// The bulletin being read, and how many there are: an update that
-    /// changes either refolds the library (`finishUpdate`).
+    /// The bulletin being read, by path (its index moves when a library is
+    /// swapped for a bigger one), and how many there are: an update that
+    /// moves to another bulletin refolds the library (`finishUpdate`).
     struct OpenBulletin: Equatable {
         var index: Int
+        var path: String
         var of: Int
+
+        static func == (a: OpenBulletin, b: OpenBulletin) -> Bool { a.path == b.path && a.of == b.of }
     }
 
-    var openBulletin: OpenBulletin { OpenBulletin(index: library.locate(currentNode).bulletin, of: library.bulletins.count) }
+    var openBulletin: OpenBulletin {
+        let b = library.locate(currentNode).bulletin
+        return OpenBulletin(index: b, path: library.path(b), of: library.bulletins.count)
+    }
+
+    /// Bulletins that came with a library swapped in (not among `known`
+    /// paths) come folded, the one being read aside; those already here keep
+    /// their folds (what the reader unfolded stays unfolded).
+    mutating func foldArrivals(_ known: Set<String>) {
+        guard foldsOtherBulletins else { return }
+        let open = openBulletin.index
+        let arrived = library.bulletins.indices.filter { $0 != open && !known.contains(library.path($0)) }
+        guard !arrived.isEmpty else { return }
+        folded.formUnion(arrived.map(library.firstNode(ofBulletin:)))
+        rebuildRows()
+        followPosition()
+        shelveFolded()
+    }
 
     /// Folds every section, or unfolds them all when any is folded
     /// (bulletins keep their folds: a library of thousands stays folded).
