@@ -1,4 +1,4 @@
-import BulletinCore
+@testable import BulletinCore
 @testable import BulletinLibrary
 import Testing
 
@@ -48,5 +48,18 @@ import Testing
     @Test func thousandsAreGroupedAndProgressSaysBoth() {
         #expect([0, 999, 1_000, 10_000, 1_234_567].map(Figures.grouped) == ["0", "999", "1,000", "10,000", "1,234,567"])
         #expect(Figures.indexing(3_120, of: 10_000) == "indexing 3,120/10,000")
+    }
+}
+
+/// The cheap test on file names never rules out a date the full reading finds.
+@Suite struct NameDatingTests {
+    @Test func theQuickTestKeepsEveryDatedName() {
+        let names = ["20240105.md", "2024-01-05-weekly.md", "周报2021年6月4日.md", "２０２４－０１－０５.md", "January 5, 2024.md",
+                     "5 Jan 2024.md", "2024.01.05.txt", "issue-0099.md", "notes.md", "v1.2.3.md", "12-25.md"]
+        for name in names where BulletinDating.date(in: name) != nil {
+            #expect(BulletinDating.mayHoldDate(Substring(name).utf8), "\(name)")
+        }
+        #expect(!BulletinDating.mayHoldDate(Substring("notes-v12.md").utf8))
+        #expect(names.filter { BulletinDating.date(in: $0) != nil }.count >= 7)
     }
 }

@@ -88,16 +88,35 @@ public struct BulletinDating: Equatable, Sendable {
     /// the names in reverse order (`issue-0099.md` before `issue-0098.md`).
     /// What a library shows and indexes first when nothing is known yet.
     public static func byNameNewestFirst(_ paths: [String]) -> [Int] {
-        let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let dates = names.map(date(in:))
-        return paths.indices.sorted { a, b in
+        var names = PackedNames()
+        var dates: [IssueDate?] = []
+        dates.reserveCapacity(paths.count)
+        for path in paths {
+            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]
+            names.append(name)
+            dates.append(mayHoldDate(name) ? date(in: String(Substring(name))) : nil)
+        }
+        return names.sorted { a, b, order in
             switch (dates[a], dates[b]) {
             case let (x?, y?) where x != y: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return names[a] != names[b] ? names[a] > names[b] : a < b
+            default: return order != 0 ? order > 0 : a < b
             }
         }
+    }
+
+    /// Whether a name may hold a date `date(in:)` reads: every form has a
+    /// year of four digits in a row, ASCII or full-width (not ASCII, like
+    /// 年月日). Most names are ruled out without the full reading.
+    static func mayHoldDate(_ name: Substring.UTF8View) -> Bool {
+        var digits = 0
+        for byte in name {
+            if byte >= 0x80 { return true }
+            digits = byte >= 0x30 && byte <= 0x39 ? digits + 1 : 0
+            if digits == 4 { return true }
+        }
+        return false
     }
 
     /// The first date written in `text`: `2021年6月4日`, `2024-01-05`,
