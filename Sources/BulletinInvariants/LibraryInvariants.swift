@@ -24,12 +24,18 @@ public enum LibraryInvariants {
             // A query from each searchable node's own text finds the same hits both ways.
             let direct = HeadlineIndex(bulletin), readBack = HeadlineIndex(path: bulletin.path, outline: stored)
             let texts = try FoldedTexts(index, limit: .max)
+            var searchRow: (folded: [UInt8], record: [UInt8])?
+            try index.eachSearchRow([row.id]) { _, folded, record in searchRow = (Array(folded), Array(record)) }
+            if searchRow == nil { problems.append("the stored bulletin has no search record") }
             for node in direct.nodes.prefix(8) {
                 let text = bulletin.outline[node].kind == .article ? bulletin.outline[node].headline : bulletin.outline[node].text
                 let query = SearchQuery(String(text.prefix(6)))
                 guard !query.isEmpty else { continue }
                 let a = direct.hits(query).map { "\($0.node):\($0.matches.count)" }, b = readBack.hits(query).map { "\($0.node):\($0.matches.count)" }
                 if a != b { problems.append("search \(query.keywords.map(\.string)) from the index: \(b), parsed: \(a)") }
+                if let searchRow, recordHits(query, searchRow, path: bulletin.path)?.map(describe) != direct.hits(query).map(describe) {
+                    problems.append("search \(query.keywords.map(\.string)) from the search record differs from the parsed bulletin's")
+                }
                 let candidates = try index.candidates(for: query)
                 if !a.isEmpty, !candidates.contains(row.id) {
                     problems.append("the index's prefilter rules out a bulletin with hits for \(query.keywords.map(\.string))")
@@ -42,6 +48,16 @@ public enum LibraryInvariants {
         } catch {
             return ["the index in memory failed: \(error.description)"]
         }
+    }
+
+    static func recordHits(_ query: SearchQuery, _ stored: (folded: [UInt8], record: [UInt8]), path: String) -> [SearchHit]? {
+        stored.folded.withUnsafeBufferPointer { folded in
+            stored.record.withUnsafeBytes { SearchRecord.hits(query, folded: folded, record: $0, path: path, order: 0) }
+        }
+    }
+
+    static func describe(_ hit: SearchHit) -> String {
+        "\(hit.node) \(hit.kind) \(hit.line) \(hit.section ?? "-") \(hit.region ?? "-") \(hit.headline) \(hit.matches) \(hit.displayTitle)"
     }
 
     /// `bytes` as an index file and as a state file: opening either must

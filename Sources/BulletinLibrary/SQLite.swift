@@ -113,6 +113,7 @@ public final class SQLiteStatement {
     public enum Value {
         case integer(Int)
         case text(String)
+        case blob([UInt8])
         case null
     }
 
@@ -126,6 +127,8 @@ public final class SQLiteStatement {
             switch value {
             case .integer(let n): sqlite3_bind_int64(handle, index, Int64(n))
             case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+            case .blob(let b) where b.isEmpty: sqlite3_bind_zeroblob(handle, index, 0)  // not NULL
+            case .blob(let b): b.withUnsafeBytes { _ = sqlite3_bind_blob64(handle, index, $0.baseAddress, sqlite3_uint64($0.count), csqlite_transient()) }
             case .null: sqlite3_bind_null(handle, index)
             }
         }
@@ -162,6 +165,12 @@ public final class SQLiteStatement {
     func withBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let bytes = sqlite3_column_text(handle, column)
         return body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+
+    /// The column's bytes as a blob, valid only inside `body`.
+    func withBlob<R>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let bytes = sqlite3_column_blob(handle, column)
+        return body(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
     }
 
     public func optionalText(_ column: Int32) -> String? {

@@ -63,12 +63,17 @@ struct SearchCommand: ParsableCommand {
         let query = SearchQuery(self.query)
         if index && encoding == nil {
             let (index, files, _) = LibraryStore.refreshed(paths)
-            return orFail { () throws(SQLiteError) in try IndexedSearch.search(query, files: files, index: index) }
+            return indexed(query, index) { .success(files) }
         }
-        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
         guard encoding == nil, !paths.contains("-"), access(LibraryStore.paths.indexFile, R_OK) == 0 else {
+            let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
             return ArchiveSearch.search(query, files: files, encoding: encoding)
         }
-        return orFail { () throws(SQLiteError) in try IndexedSearch.search(query, files: files, index: LibraryStore.openIndex()) }
+        return indexed(query, LibraryStore.openIndex()) { Result { () throws(BulletinError) in try ArchiveWalker.files(for: paths) } }
+    }
+
+    func indexed(_ query: SearchQuery, _ index: LibraryIndex, files: () -> Result<[String], BulletinError>) -> ArchiveSearch.Outcome {
+        let outcome = orFail { () throws(SQLiteError) in try IndexedSearch.search(query, index: index, files: files) }
+        return orFail { () throws(BulletinError) in try outcome.get() }
     }
 }

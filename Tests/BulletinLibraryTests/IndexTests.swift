@@ -15,11 +15,14 @@ import Testing
             try IndexRefresh.refresh(try LibraryIndex(path: indexPath), files: try files(), roots: [folder.path + "/b"])
         }
 
-        /// Hits through the index, and by reading every file, as `path:line:title` lines.
+        /// Hits through the index, and by reading every file, in rank order as
+        /// `path:line:node:kind:section>title matches` lines.
         func bothSearches(_ text: String) throws -> (indexed: [String], plain: [String]) {
             let query = SearchQuery(text), files = try files()
-            func lines(_ hits: [SearchHit]) -> [String] { hits.map { "\($0.path):\($0.line):\($0.section ?? "")>\($0.displayTitle)" } }
-            let indexed = try IndexedSearch.search(query, files: files, index: try LibraryIndex(path: indexPath))
+            func lines(_ hits: [SearchHit]) -> [String] {
+                hits.map { "\($0.path):\($0.line):\($0.node):\($0.kind):\($0.section ?? "-")>\($0.displayTitle) \($0.matches)" }
+            }
+            let indexed = try IndexedSearch.search(query, index: try LibraryIndex(path: indexPath)) { .success(files) }.get()
             return (lines(indexed.hits), lines(ArchiveSearch.search(query, files: files).hits))
         }
     }

@@ -9,6 +9,9 @@ public struct SearchQuery: Sendable {
     }
 
     public var isEmpty: Bool { keywords.isEmpty }
+
+    /// The keywords as the UTF-8 of folded text (`HeadlineIndex.foldedText`).
+    public var needles: [[UInt8]] { keywords.map { Array($0.string.utf8) } }
 }
 
 /// One node (an article, a section or a deeper heading) that matches a

@@ -14,7 +14,7 @@ public enum Parallel {
     static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// Runs two independent computations on two threads; returns both.
-    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 var a: A?

@@ -1,0 +1,127 @@
+import Testing
+@testable import BulletinCore
+
+/// A search record (what the library index stores for `search`) must give
+/// exactly the hits of the bulletin's own `HeadlineIndex`: same nodes,
+/// strings, match offsets and rank, for any query.
+@Suite struct SearchRecordTests {
+    /// Folding that changes lengths and positions (whitespace, fullwidth,
+    /// case, a ligature, circled digits), headings before any section,
+    /// articles with and without regions, deeper headings, repeated titles.
+    static let tricky = """
+        # Ｗｅｅｋｌｙ　第 3 期
+
+        ### 北京 | 序言里的 ＡＩ 新闻
+
+        ## 一、就业 与 创业
+
+        ### 北京 | 就业  政策 ﬁnal ①号
+        ### 没有地区的 就业 标题
+        #### 更深的 就业 小标题
+        ### 上海 | ＡＩ 就业 ＡＩ
+
+        ## 二、Ａｉ 与 ai
+
+        ### 广东 | 就业
+        ### 广东 | 就业
+        ##### 第五级 ai
+
+        ## 一、就业 与 创业
+
+        ### 湖南 | 重复的一节
+        """
+
+    static func bulletins() throws -> [Bulletin] {
+        var bulletins = [BulletinParser.parse(tricky, path: "tricky.md"), BulletinParser.parse("", path: "empty.md")]
+        for name in ["messy-bulletin.md", "news-summary.md", "newsletter.md", "weekly-frontmatter.md", "list-toc.md"] {
+            bulletins.append(try Fixtures.parse(name))
+        }
+        if Fixtures.seedExists { bulletins.append(try BulletinParser.parse(path: Fixtures.seedPath)) }
+        return bulletins
+    }
+
+    /// Queries drawn from the bulletin's own fields: whole texts, their
+    /// starts and ends, pairs of keywords, and a few that match nothing or
+    /// would match across two fields of the folded text.
+    static func queries(_ bulletin: Bulletin) -> [String] {
+        var texts: [String] = []
+        for node in bulletin.outline.nodes where node.kind != .bulletin && node.kind != .preamble {
+            texts.append(node.kind == .article ? node.headline : node.text)
+            if let region = node.region { texts.append(region) }
+        }
+        var queries = ["就业", "ai", "ＡＩ", "fi", "1号", "就业 ai", "政策 北京", "no such words", "\u{1}", "业\u{1}", "ai 就业 北京"]
+        for (i, text) in texts.prefix(60).enumerated() {
+            let scalars = Array(text.unicodeScalars)
+            queries.append(text)
+            queries.append(String(String.UnicodeScalarView(scalars.prefix(2))))
+            queries.append(String(String.UnicodeScalarView(scalars.suffix(3))))
+            if i > 0 { queries.append(String(String.UnicodeScalarView(scalars.prefix(1))) + " " + texts[i - 1]) }
+        }
+        return queries.filter { !SearchQuery($0).isEmpty }
+    }
+
+    static func describe(_ hits: [SearchHit]) -> [String] {
+        hits.map { "\($0.path) \($0.node) \($0.kind) \($0.line) \($0.section ?? "-") \($0.region ?? "-") \($0.headline) \($0.matches) \($0.rank.headlineKeywords) \($0.rank.firstPosition) \($0.rank.coverage) \($0.bulletinOrder)" }
+    }
+
+    static func recordHits(_ query: SearchQuery, _ index: HeadlineIndex, record: [UInt8], path: String, order: Int) -> [SearchHit]? {
+        let folded = Array(index.foldedText.utf8)
+        return folded.withUnsafeBufferPointer { folded in
+            record.withUnsafeBytes { SearchRecord.hits(query, folded: folded, record: $0, path: path, order: order) }
+        }
+    }
+
+    @Test func givesTheHeadlineIndexHitsForEveryQuery() throws {
+        var compared = 0
+        for bulletin in try Self.bulletins() {
+            let index = HeadlineIndex(bulletin)
+            let record = try #require(SearchRecord(index)).bytes
+            for text in Self.queries(bulletin) {
+                let query = SearchQuery(text)
+                let expected = index.hits(query, order: 7)
+                let got = try #require(Self.recordHits(query, index, record: record, path: bulletin.path, order: 7))
+                #expect(Self.describe(got) == Self.describe(expected), "\(bulletin.path): \(text)")
+                compared += expected.count
+            }
+        }
+        #expect(compared > 500)  // the queries do find things
+    }
+
+    @Test func theTrickyBulletinMatchesAcrossFoldingAndSections() throws {
+        let bulletin = BulletinParser.parse(Self.tricky, path: "tricky.md")
+        let index = HeadlineIndex(bulletin)
+        let record = try #require(SearchRecord(index)).bytes
+        let hits = try #require(Self.recordHits(SearchQuery("ＦＩ"), index, record: record, path: "tricky.md", order: 0))
+        // "ﬁ" folds to two scalars: the match maps back to the one it came from.
+        #expect(hits.map(\.headline) == ["就业  政策 ﬁnal ①号"])
+        #expect(hits.first?.matches == [.init(field: .headline, start: 7, length: 1)])
+        // An article is found by its section's title; a deeper heading is not.
+        let bySection = try #require(Self.recordHits(SearchQuery("创业"), index, record: record, path: "tricky.md", order: 0))
+        #expect(bySection.contains { $0.kind == .article && $0.headline == "没有地区的 就业 标题" })
+        #expect(!bySection.contains { $0.kind == .heading })
+        #expect(bySection.first { $0.headline == "没有地区的 就业 标题" }?.region == nil)
+    }
+
+    /// A damaged index hands over records cut short or with bytes changed:
+    /// the search never reads out of bounds, and a record that no longer
+    /// fits its text is refused (nil), so the file is read instead.
+    @Test func damagedRecordsAreRefusedOrSearchedWithoutCrashing() throws {
+        let bulletin = BulletinParser.parse(Self.tricky, path: "tricky.md")
+        let index = HeadlineIndex(bulletin)
+        let record = try #require(SearchRecord(index)).bytes
+        let query = SearchQuery("就业")
+        var refused = 0
+        for length in 0..<record.count {
+            if Self.recordHits(query, index, record: Array(record.prefix(length)), path: "t", order: 0) == nil { refused += 1 }
+        }
+        #expect(refused >= 8 * 4)  // every cut into the header and slots
+        var generator = SeededGenerator(seed: 9)
+        for _ in 0..<3000 {
+            var damaged = record
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            _ = Self.recordHits(query, index, record: damaged, path: "t", order: 0)
+        }
+    }
+}
