@@ -6,60 +6,89 @@ import BulletinCore
 /// keyword; the others are read as `ArchiveSearch` reads them. The hits are
 /// the same either way.
 public enum IndexedSearch {
-    /// `walk` finds the files (`ArchiveWalker`): it runs, and the files are
-    /// stamped, on one core while the index is read on the other.
+    /// The hits, best first. `walk` finds the files (`ArchiveWalker`): it
+    /// runs on one core while the index is read on the other.
     public static func search(_ query: SearchQuery, index: LibraryIndex,
                               files walk: () -> Result<[String], BulletinError>) throws(SQLiteError) -> Result<ArchiveSearch.Outcome, BulletinError> {
-        let (fromIndex, fromDisk) = Parallel.both(
-            { Result { () throws(SQLiteError) in (try index.stamps(), try index.candidates(for: query)) } },
-            { walk().map { files in (files, IndexRefresh.stamps(files)) } })
+        try run(query, index, walk, [SearchHit]()) { hits, folded, record, path, order in
+            guard let found = SearchRecord.hits(query, folded: folded, record: record, path: path, order: order) else { return false }
+            hits += found
+            return true
+        }.map { found, rest in ArchiveSearch.Outcome(hits: SearchHit.ranked(found.flatMap { $0 } + rest.hits), errors: rest.errors) }
+    }
+
+    /// The same hits as the lines `bulletin search` prints, made from the
+    /// records' bytes, and the files that could not be read.
+    public static func lines(_ query: SearchQuery, index: LibraryIndex,
+                             files walk: () -> Result<[String], BulletinError>) throws(SQLiteError) -> Result<(SearchLines, [BulletinError]), BulletinError> {
+        try run(query, index, walk, SearchLines.Part()) { part, folded, record, path, order in
+            SearchRecord.lines(query, folded: folded, record: record, path: Array(ControlFilter.escaped(path).utf8), order: order, into: &part)
+        }.map { found, rest in (SearchLines(found + [SearchLines.Part(rest.hits)]), rest.errors) }
+    }
+
+    /// Finds the fresh candidates, has `search` add each one's stored row to
+    /// what a core found (starting from `empty`), and searches the other
+    /// files by reading them. A row `search` refuses (false: its record does
+    /// not fit its text, a damaged index) is searched in its file too.
+    static func run<Found>(_ query: SearchQuery, _ index: LibraryIndex, _ walk: () -> Result<[String], BulletinError>, _ empty: Found,
+                           _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
+        throws(SQLiteError) -> Result<([Found], ArchiveSearch.Outcome), BulletinError> {
+        let (fromIndex, walked) = Parallel.both({ Result { () throws(SQLiteError) in (try index.stamps(), try index.candidates(for: query)) } }, walk)
         let (known, candidates) = try fromIndex.get()
-        let files: [String], stamps: [(absolute: String, stamp: FileStamp)?]
-        switch fromDisk {
-        case .success(let found): (files, stamps) = found
+        let files: [String]
+        switch walked {
+        case .success(let found): files = found
         case .failure(let error): return .failure(error)
         }
-        var found: [Int: (path: String, order: Int)] = [:]
+        let stamps = IndexRefresh.stamps(files)
+        var places: [Int: (path: String, order: Int)] = [:]
         var stale: [Int] = []
         for (i, path) in files.enumerated() {
-            guard path != "-", let file = stamps[i], let row = known[file.absolute], row.stamp == file.stamp else {
+            // A file named twice (or by two paths) is read the second time.
+            guard path != "-", let file = stamps[i], let row = known[file.absolute], row.stamp == file.stamp, places[row.id] == nil else {
                 stale.append(i)
                 continue
             }
-            if candidates.contains(row.id) { found[row.id] = (path, i) }
+            if candidates.contains(row.id) { places[row.id] = (path, i) }
         }
-        // Rows are read on this thread (one connection) and searched on all
-        // cores, a batch at a time; a row whose record does not fit its text
-        // (a damaged index) is searched in its file.
-        var hits: [SearchHit] = []
-        var batch: [(id: Int, folded: [UInt8], record: [UInt8])] = []
-        func searchBatch() {
-            let rows = batch, places = rows.map { found[$0.id]! }
-            let results = Parallel.mapTakingTurns(count: rows.count) { k in
-                rows[k].folded.withUnsafeBufferPointer { folded in
-                    rows[k].record.withUnsafeBytes { record in
-                        SearchRecord.hits(query, folded: folded, record: record, path: places[k].path, order: places[k].order)
-                    }
+        // Half the rows are read, and searched where they lie, on each core,
+        // each with its own connection.
+        let ids = places.keys.sorted(), shared = places
+        let readers = [index] + (ids.count >= minimumToShare ? index.anotherReader().map { [$0] } ?? [] : [])
+        // Each core's share: what it found, and the ids it has to leave to
+        // reading their files (refused, or without a row).
+        func searchShare(_ r: Int) -> Result<(found: Found, unsearched: [Int]), SQLiteError> {
+            let share = Array(ids[(ids.count * r / readers.count)..<(ids.count * (r + 1) / readers.count)])
+            var found = empty, unsearched: [Int] = [], next = 0
+            return Result { () throws(SQLiteError) in
+                try readers[r].eachSearchRow(share) { id, folded, record in
+                    while share[next] != id { unsearched.append(share[next]); next += 1 }
+                    next += 1
+                    let place = shared[id]!
+                    if !search(&found, folded, record, place.path, place.order) { unsearched.append(id) }
                 }
+                return (found, unsearched + share[next...])
             }
-            for (k, result) in results.enumerated() {
-                if let result { hits += result } else { stale.append(found[batch[k].id]!.order) }
-                found[batch[k].id] = nil
-            }
-            batch.removeAll(keepingCapacity: true)
         }
-        try index.eachSearchRow(Set(found.keys)) { id, folded, record in
-            batch.append((id, Array(folded), Array(record)))
-            if batch.count == batchSize { searchBatch() }
+        var shares = [Result<(found: Found, unsearched: [Int]), SQLiteError>]()
+        if readers.count == 2 {
+            let (first, second) = Parallel.both({ searchShare(0) }, { searchShare(1) })
+            shares = [first, second]
+        } else {
+            shares = [searchShare(0)]
         }
-        searchBatch()
-        stale += found.values.map(\.order)  // candidates without a row to search
+        var found: [Found] = []
+        for share in shares {
+            let (part, unsearched) = try share.get()
+            found.append(part)
+            stale += unsearched.map { places[$0]!.order }
+        }
         stale.sort()
         let rest = stale.isEmpty ? ArchiveSearch.Outcome(hits: [], errors: [])
             : ArchiveSearch.search(query, files: stale.map { files[$0] }, orders: stale)
-        return .success(ArchiveSearch.Outcome(hits: SearchHit.ranked(hits + rest.hits), errors: rest.errors))
+        return .success((found, rest))
     }
 
-    static let batchSize = 512
-
+    /// Fewer rows than this are read on one core: a connection costs more.
+    static let minimumToShare = 256
 }

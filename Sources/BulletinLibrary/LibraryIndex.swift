@@ -13,7 +13,7 @@ public final class LibraryIndex {
 
     static let schema = """
         CREATE TABLE files(
-            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+            id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,
             size INTEGER NOT NULL, mtime INTEGER NOT NULL, inode INTEGER NOT NULL,
             fingerprint TEXT NOT NULL, identity TEXT NOT NULL, title TEXT NOT NULL,
             date TEXT, number INTEGER, sections INTEGER NOT NULL, articles INTEGER NOT NULL,
@@ -35,11 +35,18 @@ public final class LibraryIndex {
     /// a freshness check) does not read it. 3: the file name, and the rows
     /// in newest-first order (`newestPaths`), so the reader finds its first
     /// bulletin without reading every row. 4: each bulletin's search record
-    /// (`SearchRecord`), so `search` gives hits without outlines.
+    /// (`SearchRecord`), so `search` gives hits without outlines; ids never
+    /// reused (AUTOINCREMENT), so the rows of an id never change and two
+    /// statements (or connections) that see different commits can only miss
+    /// a row, never mistake one file's for another's.
     static let version = 4
 
+    /// 16 KiB pages: a search reads tens of megabytes of rows in order, a
+    /// quarter as many reads as with SQLite's 4 KiB (the rare word 15% faster).
+    static let pageSize = 16384
+
     public init(path: String) throws(SQLiteError) {
-        let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version, rebuildable: true).open()
+        let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version, rebuildable: true, pageSize: Self.pageSize).open()
         db = opened.database
         notice = opened.notice
     }
@@ -189,30 +196,43 @@ public final class LibraryIndex {
         return ids
     }
 
-    /// Calls `body` with the folded text and search record of each row in
-    /// `ids` (in id order; rows without both are left out), valid only during
-    /// the call. Many rows are read in one pass over both tables, by id; a
-    /// few are looked up.
-    public func eachSearchRow(_ ids: Set<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer) -> Void) throws(SQLiteError) {
-        guard !ids.isEmpty else { return }
-        if ids.count * 16 < (try db.integer("SELECT max(file) FROM texts") ?? 0) {
+    /// Calls `body` with the folded text and search record of each row of
+    /// `ids` (sorted; rows without both are left out), in id order, valid
+    /// only during the call. Many rows are read in one pass over both
+    /// tables' span of those ids; a few are looked up.
+    public func eachSearchRow(_ ids: [Int], _ body: (Int, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer) -> Void) throws(SQLiteError) {
+        guard let low = ids.first, let high = ids.last else { return }
+        if ids.count * 16 < high - low {
             let statement = try db.prepare("SELECT t.search, r.record FROM texts t, records r WHERE t.file = ?1 AND r.file = ?1")
-            for id in ids.sorted() {
+            for id in ids {
                 statement.bind([.integer(id)])
                 if try statement.step() { statement.withBytes(0) { text in statement.withBlob(1) { body(id, text, $0) } } }
             }
             return
         }
-        let texts = try db.prepare("SELECT file, search FROM texts ORDER BY file")
-        let records = try db.prepare("SELECT file, record FROM records ORDER BY file")
-        var hasRecord = try records.step()
-        while try texts.step() {
+        let texts = try db.prepare("SELECT file, search FROM texts WHERE file BETWEEN ?1 AND ?2 ORDER BY file").bind([.integer(low), .integer(high)])
+        let records = try db.prepare("SELECT file, record FROM records WHERE file BETWEEN ?1 AND ?2 ORDER BY file").bind([.integer(low), .integer(high)])
+        var next = 0, hasRecord = try records.step()
+        while next < ids.count, hasRecord, try texts.step() {
             let id = texts.integer(0)
+            while next < ids.count && ids[next] < id { next += 1 }
             while hasRecord && records.integer(0) < id { hasRecord = try records.step() }
-            guard hasRecord else { return }
-            guard records.integer(0) == id, ids.contains(id) else { continue }
+            guard next < ids.count, ids[next] == id, hasRecord, records.integer(0) == id else { continue }
             texts.withBytes(1) { text in records.withBlob(1) { body(id, text, $0) } }
         }
+    }
+
+    /// Another connection to this index, only to read: one core reads half
+    /// the rows a search needs while this one reads the other half (WAL lets
+    /// both read at once). Nil for an index in memory.
+    public func anotherReader() -> LibraryIndex? {
+        guard path != StoreFile.inMemory, let db = try? SQLiteDatabase(path: path, readOnly: true) else { return nil }
+        return LibraryIndex(db: db)
+    }
+
+    private init(db: SQLiteDatabase) {
+        self.db = db
+        notice = nil
     }
 
     /// Bytes of folded search text in all (what `FoldedTexts` would hold).

@@ -41,39 +41,56 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let encoding = try input.resolvedEncoding()
-        let outcome = search(encoding: encoding)
-        for error in outcome.errors { printError("bulletin: \(error.description)") }
+        let query = SearchQuery(self.query)
         if json {
+            let outcome = search(query, encoding: encoding)
+            for error in outcome.errors { printError("bulletin: \(error.description)") }
             var writer = JSONWriter()
             JSONOutput.write(hits: outcome.hits, to: &writer)
             writer.finish()
-        } else {
-            var out = OutputBuffer()
-            for hit in outcome.hits {
-                out.write("\(ControlFilter.escaped(hit.path)):\(hit.line): " + (hit.section.map { "\($0) > " } ?? "") + hit.displayTitle + "\n")
-            }
-            out.flush()
+            finish(!outcome.errors.isEmpty ? 2 : outcome.hits.isEmpty ? 1 : 0, keeping: outcome)
         }
-        finish(!outcome.errors.isEmpty ? 2 : outcome.hits.isEmpty ? 1 : 0, keeping: outcome)
+        let (lines, errors) = searchLines(query, encoding: encoding)
+        for error in errors { printError("bulletin: \(error.description)") }
+        var out = OutputBuffer()
+        lines.forEach { out.append($0) }
+        out.flush()
+        finish(!errors.isEmpty ? 2 : lines.count == 0 ? 1 : 0, keeping: lines)
     }
 
-    /// Through the index when it exists (or --index makes it) and no
-    /// encoding is forced (the index holds what auto-detection read).
-    func search(encoding: TextEncoding?) -> ArchiveSearch.Outcome {
-        let query = SearchQuery(self.query)
-        if index && encoding == nil {
+    /// The hits as lines, through the index when there is one to search.
+    func searchLines(_ query: SearchQuery, encoding: TextEncoding?) -> (SearchLines, [BulletinError]) {
+        if let index = indexToSearch(encoding: encoding) {
+            return answer { () throws(SQLiteError) in try IndexedSearch.lines(query, index: index.index, files: index.files) }
+        }
+        let outcome = ArchiveSearch.search(query, files: walk(), encoding: encoding)
+        return (SearchLines([SearchLines.Part(outcome.hits)]), outcome.errors)
+    }
+
+    /// The hits, through the index when there is one to search.
+    func search(_ query: SearchQuery, encoding: TextEncoding?) -> ArchiveSearch.Outcome {
+        guard let index = indexToSearch(encoding: encoding) else { return ArchiveSearch.search(query, files: walk(), encoding: encoding) }
+        return answer { () throws(SQLiteError) in try IndexedSearch.search(query, index: index.index, files: index.files) }
+    }
+
+    /// The index and how to find the files, when the index is to be searched:
+    /// it exists (or --index makes it) and no encoding is forced (the index
+    /// holds what auto-detection read).
+    func indexToSearch(encoding: TextEncoding?) -> (index: LibraryIndex, files: () -> Result<[String], BulletinError>)? {
+        guard encoding == nil, !paths.contains("-") || index else { return nil }
+        if index {
             let (index, files, _) = LibraryStore.refreshed(paths)
-            return indexed(query, index) { .success(files) }
+            return (index, { .success(files) })
         }
-        guard encoding == nil, !paths.contains("-"), access(LibraryStore.paths.indexFile, R_OK) == 0 else {
-            let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) }
-            return ArchiveSearch.search(query, files: files, encoding: encoding)
-        }
-        return indexed(query, LibraryStore.openIndex()) { Result { () throws(BulletinError) in try ArchiveWalker.files(for: paths) } }
+        guard access(LibraryStore.paths.indexFile, R_OK) == 0 else { return nil }
+        return (LibraryStore.openIndex(), { Result { () throws(BulletinError) in try ArchiveWalker.files(for: paths) } })
     }
 
-    func indexed(_ query: SearchQuery, _ index: LibraryIndex, files: () -> Result<[String], BulletinError>) -> ArchiveSearch.Outcome {
-        let outcome = orFail { () throws(SQLiteError) in try IndexedSearch.search(query, index: index, files: files) }
-        return orFail { () throws(BulletinError) in try outcome.get() }
+    /// What the index answered, or its error or a walk's printed and exit status 2.
+    func answer<T>(_ body: () throws(SQLiteError) -> Result<T, BulletinError>) -> T {
+        let result = orFail(body)
+        return orFail { () throws(BulletinError) in try result.get() }
     }
+
+    func walk() -> [String] { orFail { () throws(BulletinError) in try ArchiveWalker.files(for: paths) } }
 }

@@ -125,3 +125,42 @@ import Testing
         }
     }
 }
+
+/// Ranking and printing hits from several parts (a core's share each).
+@Suite struct SearchLinesTests {
+    @Test func packedKeysRankAsIsBefore() {
+        var generator = SeededGenerator(seed: 3)
+        let keys = (0..<4000).map { _ in
+            SearchHit.SortKey(headlineKeywords: Int.random(in: 0...2, using: &generator),
+                              firstPosition: [0, 1, 5, Int.max].randomElement(using: &generator)!,
+                              coverage: [0, 0.25, 0.5, 1, 1.5, 1.0 / 3].randomElement(using: &generator)!,
+                              bulletinOrder: Int.random(in: 0...5, using: &generator), line: Int.random(in: 0...5, using: &generator))
+        }
+        let expected = keys.indices.sorted { keys[$0].isBefore(keys[$1]) || (!keys[$1].isBefore(keys[$0]) && $0 < $1) }
+        #expect(SearchHit.SortKey.ranking(keys) == expected)
+    }
+
+    /// Lines are `PATH:LINE: Section > Region | Headline` (the path's
+    /// controls spelled out), best first across parts, as the hits rank.
+    @Test func partsMergeIntoTheRankedHitsPrinted() throws {
+        let paths = ["a.md", "dir/\u{1B}[31mred.md", "c.md", "d.md"]
+        var hits: [SearchHit] = []
+        for (order, path) in paths.enumerated() {
+            hits += HeadlineSearch.search(SearchQuery("就业"), in: BulletinParser.parse(SearchRecordTests.tricky, path: path), order: order)
+        }
+        #expect(hits.count > 20)
+        let expected = SearchHit.ranked(hits).map {
+            "\(ControlFilter.escaped($0.path)):\($0.line): " + ($0.section.map { "\($0) > " } ?? "") + $0.displayTitle + "\n"
+        }.joined()
+        for partCount in [1, 2, 3, 5] {
+            var shares = [[SearchHit]](repeating: [], count: partCount)
+            for (i, hit) in hits.reversed().enumerated() { shares[i % partCount].append(hit) }
+            var out: [UInt8] = []
+            let lines = SearchLines(shares.map(SearchLines.Part.init) + [SearchLines.Part()])
+            lines.forEach { out += $0 }
+            #expect(String(decoding: out, as: UTF8.self) == expected, "\(partCount) parts")
+            #expect(lines.count == hits.count)
+        }
+        #expect(expected.contains("\\u{1B}[31mred.md:") && expected.contains(" > 上海 | ＡＩ 就业 ＡＩ\n"))
+    }
+}

@@ -12,7 +12,11 @@ struct TemporaryFolder {
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
         let file = path + "/" + name
-        if let slash = name.lastIndex(of: "/") { mkdir(path + "/" + name[..<slash], 0o755) }
+        var folder = path
+        for part in name.split(separator: "/").dropLast() {
+            folder += "/" + part
+            mkdir(folder, 0o755)
+        }
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
         close(fd)

@@ -37,6 +37,9 @@ public enum RegionSplit {
         return nil
     }
 
+    /// Between an article's region and its headline, wherever both are shown.
+    public static let separator = " | "
+
     /// `Region | Headline`, or the headline alone: how every output shows an article.
     public static func join(region: String?, headline: String) -> String {
         var text = ""
@@ -48,7 +51,7 @@ public enum RegionSplit {
     public static func write(region: String?, headline: String, to out: inout some TextOutputStream) {
         if let region {
             out.write(region)
-            out.write(" | ")
+            out.write(separator)
         }
         out.write(headline)
     }

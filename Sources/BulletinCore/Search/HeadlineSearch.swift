@@ -47,8 +47,37 @@ public struct SearchHit: Sendable {
     public static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool { a.sortKey.isBefore(b.sortKey) }
 
     /// What ranking compares, apart from the hit's strings.
-    struct SortKey {
+    public struct SortKey: Sendable {
         var headlineKeywords: Int, firstPosition: Int, coverage: Double, bulletinOrder: Int, line: Int
+
+        /// Indices of `keys`, the best first (ties in the order given). Each
+        /// key is packed into words compared as unsigned integers, the index
+        /// last: sorting a common word's 128,000 keys through closures over
+        /// five fields took 25 ms.
+        static func ranking(_ keys: [SortKey]) -> [Int] {
+            keys.enumerated().map { Packed($1, index: $0) }.sorted().map(\.index)
+        }
+
+        /// `isBefore` as `<` of words: more headline keywords first (their
+        /// complement), then the earliest position, then more coverage (the
+        /// complement of a non-negative double's bits, which order as its
+        /// values), then bulletin order, line and index.
+        struct Packed: Comparable {
+            var words: (UInt64, UInt64, UInt64, UInt64)
+            var index: Int
+
+            init(_ key: SortKey, index: Int) {
+                words = (UInt64(UInt32.max - UInt32(clamping: key.headlineKeywords)) << 32 | UInt64(UInt32(clamping: key.firstPosition)),
+                         ~key.coverage.bitPattern, UInt64(clamping: key.bulletinOrder), UInt64(clamping: key.line))
+                self.index = index
+            }
+
+            static func < (a: Packed, b: Packed) -> Bool {
+                a.words != b.words ? a.words < b.words : a.index < b.index
+            }
+
+            static func == (a: Packed, b: Packed) -> Bool { a.words == b.words && a.index == b.index }
+        }
 
         func isBefore(_ b: SortKey) -> Bool {
             if headlineKeywords != b.headlineKeywords { return headlineKeywords > b.headlineKeywords }
@@ -69,9 +98,7 @@ public struct SearchHit: Sendable {
     /// moving 100,000 of them through a merge sort was most of a common
     /// word's search.
     public static func ranked(_ hits: [SearchHit]) -> [SearchHit] {
-        let keys = hits.map(\.sortKey)
-        let order = keys.indices.sorted { keys[$0].isBefore(keys[$1]) || (!keys[$1].isBefore(keys[$0]) && $0 < $1) }
-        return order.map { hits[$0] }
+        SortKey.ranking(hits.map(\.sortKey)).map { hits[$0] }
     }
 }
 

@@ -1,0 +1,113 @@
+/// Hits as `bulletin search` prints them, best first: `PATH:LINE: Section >
+/// Region | Headline` for an article, `PATH:LINE: Section` for a section,
+/// `PATH:LINE: Section > Heading` for a deeper heading. The index's search
+/// records give them straight from their bytes (`SearchRecord.lines`),
+/// without a `SearchHit` each: a common word's 128,000 hits as strings were
+/// most of its search.
+public struct SearchLines: Sendable {
+    /// Some hits' lines one after another, with where each ends and its
+    /// sort key: a core's share of the search, made without a lock.
+    public struct Part: Sendable {
+        var text: [UInt8] = []
+        var ends: [Int] = []
+        var keys: [SearchHit.SortKey] = []
+
+        public init() {}
+
+        /// The lines of `hits`, in their order.
+        public init(_ hits: [SearchHit]) {
+            var escaped: (path: String, bytes: [UInt8])?
+            for hit in hits {
+                if escaped?.path != hit.path { escaped = (hit.path, Array(ControlFilter.escaped(hit.path).utf8)) }
+                append(path: escaped!.bytes, line: hit.line, section: hit.section?.utf8, region: hit.region?.utf8,
+                       headline: hit.headline.utf8, key: hit.sortKey)
+            }
+        }
+
+        public var count: Int { keys.count }
+
+        /// One line; `path` already escaped (`ControlFilter.escaped`).
+        mutating func append<Text: Collection<UInt8>>(path: [UInt8], line: Int, section: Text?, region: Text?, headline: Text,
+                                                     key: SearchHit.SortKey) {
+            SearchLines.append(path: path, line: line, section: section, region: region, headline: headline, to: &text)
+            ends.append(text.count)
+            keys.append(key)
+        }
+    }
+
+    let parts: [Part]
+    /// Where each part's lines start among all parts' (one more: the end).
+    let starts: [Int]
+    /// Lines by that numbering, best first.
+    let order: [Int]
+
+    public var count: Int { order.count }
+
+    /// The lines of `parts` ranked together, as `SearchHit.ranked` ranks
+    /// hits: each part on a core of its own, then merged.
+    public init(_ parts: [Part]) {
+        let ranked: [[Int]] = Parallel.mapTakingTurns(count: parts.count) { SearchHit.SortKey.ranking(parts[$0].keys) }
+        var starts = [0]
+        for part in parts { starts.append(starts.last! + part.count) }
+        // Merging: each part's next line, the best of them taken (ties to the earlier part).
+        var next = [Int](repeating: 0, count: parts.count), order: [Int] = []
+        order.reserveCapacity(starts.last!)
+        func head(_ p: Int) -> SearchHit.SortKey.Packed? {
+            guard next[p] < ranked[p].count else { return nil }
+            let line = ranked[p][next[p]]
+            return SearchHit.SortKey.Packed(parts[p].keys[line], index: starts[p] + line)
+        }
+        var heads: [SearchHit.SortKey.Packed?] = parts.indices.map(head)
+        while true {
+            var best = -1
+            for p in heads.indices {
+                guard let candidate = heads[p] else { continue }
+                if best < 0 || candidate < heads[best]! { best = p }
+            }
+            guard best >= 0 else { break }
+            order.append(heads[best]!.index)
+            next[best] += 1
+            heads[best] = head(best)
+        }
+        self.parts = parts
+        self.starts = starts
+        self.order = order
+    }
+
+    /// Calls `body` with each line (its newline included), best first.
+    public func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var p = 0
+        for i in order {
+            while i >= starts[p + 1] { p += 1 }
+            while i < starts[p] { p -= 1 }
+            let l = i - starts[p], part = parts[p]
+            let start = l == 0 ? 0 : part.ends[l - 1], end = part.ends[l]
+            part.text.withUnsafeBufferPointer { text in body(UnsafeBufferPointer(rebasing: text[start..<end])) }
+        }
+    }
+
+    /// One line; `path` already escaped (`ControlFilter.escaped`).
+    static func append<Text: Collection<UInt8>>(path: [UInt8], line: Int, section: Text?, region: Text?, headline: Text,
+                                               to out: inout [UInt8]) {
+        out += path
+        out.append(UInt8(ascii: ":"))
+        let first = out.count
+        var n = line
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        out[first...].reverse()
+        out += ": ".utf8
+        if let section {
+            out += section
+            out += " > ".utf8
+        }
+        if let region {
+            out += region
+            out += RegionSplit.separator.utf8
+        }
+        out += headline
+        out.append(UInt8(ascii: "\n"))
+    }
+}
