@@ -8,10 +8,10 @@ import Testing
 @Suite struct IndexedSearchTests {
     static let words = ["就业", "创业", "稳岗", "培训", "Ｗｉｄｅ", "ai"]
 
-    /// 300 bulletins (more than `minimumToShare` hold the common words), in two folders.
+    /// 800 bulletins in two folders: rows enough for two connections taking three chunks.
     static func library() -> IndexTests.Library {
         let library = IndexTests.Library()
-        for i in 0..<300 {
+        for i in 0..<800 {
             let articles = (0..<(1 + i % 4)).map { k in "\(words[(i + k) % words.count])第\(k)条 \(words[(i * 7 + k) % words.count])" }
             let month = 1 + i % 12
             library.folder.write("b/\(i % 2 == 0 ? "even" : "odd")/\(2000 + i / 12)-\(month < 10 ? "0" : "")\(month)-01.md",
@@ -53,7 +53,7 @@ import Testing
             #expect(found.lines == found.plainLines, "\(query)")
         }
         let common = try Self.both("北京", files: files, index: index)
-        #expect(common.hits.count > 300)  // every bulletin a candidate: shared between two connections
+        #expect(common.hits.count > 800)  // every bulletin a candidate: shared between two connections
         #expect(common.lines.split(separator: "\n").count == common.hits.count)
         #expect(common.lines.hasPrefix(library.folder.path + "/b/"))
     }

@@ -11,8 +11,13 @@ public struct SearchLines: Sendable {
         var text: [UInt8] = []
         var ends: [Int] = []
         var keys: [SearchHit.SortKey] = []
+        /// The lines' order, best first, once `rank()` has run.
+        var ranked: [Int]?
 
         public init() {}
+
+        /// Ranks the lines now, on this core (else `SearchLines` does).
+        public mutating func rank() { ranked = SearchHit.SortKey.ranking(keys) }
 
         /// The lines of `hits`, in their order.
         public init(_ hits: [SearchHit]) {
@@ -44,9 +49,9 @@ public struct SearchLines: Sendable {
     public var count: Int { order.count }
 
     /// The lines of `parts` ranked together, as `SearchHit.ranked` ranks
-    /// hits: each part on a core of its own, then merged.
+    /// hits: each part on a core of its own (unless ranked already), then merged.
     public init(_ parts: [Part]) {
-        let ranked: [[Int]] = Parallel.mapTakingTurns(count: parts.count) { SearchHit.SortKey.ranking(parts[$0].keys) }
+        let ranked: [[Int]] = Parallel.mapTakingTurns(count: parts.count) { parts[$0].ranked ?? SearchHit.SortKey.ranking(parts[$0].keys) }
         var starts = [0]
         for part in parts { starts.append(starts.last! + part.count) }
         // Merging: each part's next line, the best of them taken (ties to the earlier part).
