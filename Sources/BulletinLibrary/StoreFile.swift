@@ -15,15 +15,12 @@ public struct StoreFile {
     /// and made anew instead of set aside (it is not damage, and holds
     /// nothing of the user's).
     public let rebuildable: Bool
-    /// Bytes a page for a database made here (an existing one keeps its own).
-    public let pageSize: Int?
 
-    public init(path: String, schema: String, version: Int, rebuildable: Bool = false, pageSize: Int? = nil) {
+    public init(path: String, schema: String, version: Int, rebuildable: Bool = false) {
         self.path = path
         self.schema = schema
         self.version = version
         self.rebuildable = rebuildable
-        self.pageSize = pageSize
     }
 
     /// The database, and the one-line notice to show when it was set aside.
@@ -49,8 +46,6 @@ public struct StoreFile {
     func openChecked() throws(SQLiteError) -> SQLiteDatabase {
         if isTruncated() { throw SQLiteError(code: SQLITE_CORRUPT, message: "file shorter than its pages", path: path) }
         let db = try SQLiteDatabase(path: path)
-        // Before WAL: a new file takes its page size from its first write.
-        if let pageSize { try db.execute("PRAGMA page_size=\(pageSize)") }
         try db.execute("PRAGMA journal_mode=WAL")
         try db.execute("PRAGMA synchronous=NORMAL")
         try db.execute("PRAGMA foreign_keys=ON")
