@@ -164,3 +164,22 @@ import Testing
         #expect(expected.contains("\\u{1B}[31mred.md:") && expected.contains(" > 上海 | ＡＩ 就业 ＡＩ\n"))
     }
 }
+
+@Suite struct ByteBufferTests {
+    @Test func appendsGrowsAndCopiesOnWrite() {
+        var a = ByteBuffer()
+        for i in 0..<5000 { a.append(UInt8(truncatingIfNeeded: i)) }
+        [UInt8](repeating: 7, count: 300).withUnsafeBytes { a.append($0) }
+        var b = a  // a copy: writing it leaves `a` alone
+        b.append(1)
+        #expect(a.count == 5300 && b.count == 5301)
+        a.withBytes { #expect($0[4999] == UInt8(truncatingIfNeeded: 4999) && $0[5299] == 7) }
+        b.withBytes { #expect($0[5300] == 1) }
+        var digits = ByteBuffer()
+        for value in [0, 7, 10, 123_456_789, -42, Int.max, Int.min] {
+            digits.append(decimal: value)
+            digits.append(UInt8(ascii: " "))
+        }
+        digits.withBytes { #expect(String(decoding: $0, as: UTF8.self) == "0 7 10 123456789 -42 \(Int.max) \(Int.min) ") }
+    }
+}

@@ -8,7 +8,7 @@ public struct SearchLines: Sendable {
     /// Some hits' lines one after another, with where each ends and its
     /// sort key: a core's share of the search, made without a lock.
     public struct Part: Sendable {
-        var text: [UInt8] = []
+        var text = ByteBuffer()
         var ends: [Int] = []
         var keys: [SearchHit.SortKey] = []
         /// The lines' order, best first, once `rank()` has run.
@@ -81,38 +81,45 @@ public struct SearchLines: Sendable {
 
     /// Calls `body` with each line (its newline included), best first.
     public func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var p = 0
-        for i in order {
-            while i >= starts[p + 1] { p += 1 }
-            while i < starts[p] { p -= 1 }
-            let l = i - starts[p], part = parts[p]
-            let start = l == 0 ? 0 : part.ends[l - 1], end = part.ends[l]
-            part.text.withUnsafeBufferPointer { text in body(UnsafeBufferPointer(rebasing: text[start..<end])) }
+        // Each part's bytes and every line's end at hand, not looked up through the parts per line.
+        let texts = parts.map(\.text.unsafeBytes)
+        var ends: [Int] = []
+        ends.reserveCapacity(starts.last!)
+        for part in parts { ends += part.ends }
+        withExtendedLifetime(parts) {
+            ends.withUnsafeBufferPointer { ends in
+                var p = 0
+                for i in order {
+                    while i >= starts[p + 1] { p += 1 }
+                    while i < starts[p] { p -= 1 }
+                    let start = i == starts[p] ? 0 : ends[i - 1]
+                    body(UnsafeBufferPointer(rebasing: texts[p][start..<ends[i]]))
+                }
+            }
         }
     }
 
     /// One line; `path` already escaped (`ControlFilter.escaped`).
     static func append<Text: Collection<UInt8>>(path: [UInt8], line: Int, section: Text?, region: Text?, headline: Text,
-                                               to out: inout [UInt8]) {
-        out += path
+                                               to out: inout ByteBuffer) {
+        func add(_ text: some Collection<UInt8>) {
+            if text.withContiguousStorageIfAvailable({ out.append(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(text).withUnsafeBytes { out.append($0) }
+            }
+        }
+        add(path)
         out.append(UInt8(ascii: ":"))
-        let first = out.count
-        var n = line
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        out[first...].reverse()
-        out += ": ".utf8
+        out.append(decimal: line)
+        add(": ".utf8)
         if let section {
-            out += section
-            out += " > ".utf8
+            add(section)
+            add(" > ".utf8)
         }
         if let region {
-            out += region
-            out += RegionSplit.separator.utf8
+            add(region)
+            add(RegionSplit.separator.utf8)
         }
-        out += headline
+        add(headline)
         out.append(UInt8(ascii: "\n"))
     }
 }
