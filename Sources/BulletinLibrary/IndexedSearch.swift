@@ -27,11 +27,9 @@ public enum IndexedSearch {
         }.map { found, rest in (SearchLines(found + [SearchLines.Part(rest.hits)]), rest.errors) }
     }
 
-    /// Finds the fresh candidates, has `search` add each one's stored row to
-    /// what a core found (starting from `empty`, then `finish`ed on that
-    /// core), and searches the other
-    /// files by reading them. A row `search` refuses (false: its record does
-    /// not fit its text, a damaged index) is searched in its file too.
+    /// Finds the fresh candidates, searches their rows (`searchRows`), and
+    /// searches the other files by reading them, as does a row `search`
+    /// refuses (false: its record does not fit its text, a damaged index).
     static func run<Found>(_ query: SearchQuery, _ index: LibraryIndex, _ walk: () -> Result<[String], BulletinError>, _ empty: Found,
                            finish: (inout Found) -> Void = { _ in },
                            _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
@@ -54,16 +52,29 @@ public enum IndexedSearch {
             }
             if candidates.contains(row.id) { places[row.id] = (path, i) }
         }
-        // The rows are read, and searched where they lie, on each core through
-        // a connection of its own, a chunk of ids at a time, each core taking
-        // the next chunk when done (rows differ in cost: halves finished as
-        // much as 25 ms apart).
-        let ids = places.keys.sorted(), shared = places
+        let (found, unsearched) = try searchRows(places, index, empty, finish: finish, search)
+        stale += unsearched.map { places[$0]!.order }
+        stale.sort()
+        let rest = stale.isEmpty ? ArchiveSearch.Outcome(hits: [], errors: [])
+            : ArchiveSearch.search(query, files: stale.map { files[$0] }, orders: stale)
+        return .success((found, rest))
+    }
+
+    /// Has `search` add each row of `places` (id to path and order) to what
+    /// a core found, starting from `empty`, then `finish`es that on its
+    /// core. The rows are read, and searched where they lie, on each core
+    /// through a connection of its own, a chunk of ids at a time, each core
+    /// taking the next chunk when done (rows differ in cost: halves finished
+    /// as much as 25 ms apart). Returns what each core found, and the ids
+    /// left to reading their files (refused, or without a row).
+    static func searchRows<Found>(_ places: [Int: (path: String, order: Int)], _ index: LibraryIndex, _ empty: Found,
+                                  finish: (inout Found) -> Void,
+                                  _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
+        throws(SQLiteError) -> ([Found], [Int]) {
+        let ids = places.keys.sorted()
         let readers = [index] + (ids.count >= minimumToShare ? index.anotherReader().map { [$0] } ?? [] : [])
         let chunks = max(1, ids.count / chunkSize), nextChunk = Atomic<Int>(0)
-        // Each core's share: what it found, and the ids it has to leave to
-        // reading their files (refused, or without a row).
-        func searchShare(_ r: Int) -> Result<(found: Found, unsearched: [Int]), SQLiteError> {
+        func share(_ r: Int) -> Result<(found: Found, unsearched: [Int]), SQLiteError> {
             var found = empty, unsearched: [Int] = []
             return Result { () throws(SQLiteError) in
                 while case let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue, c < chunks {
@@ -72,7 +83,7 @@ public enum IndexedSearch {
                     try readers[r].eachSearchRow(chunk) { id, folded, record in
                         while chunk[next] != id { unsearched.append(chunk[next]); next += 1 }
                         next += 1
-                        let place = shared[id]!
+                        let place = places[id]!
                         if !search(&found, folded, record, place.path, place.order) { unsearched.append(id) }
                     }
                     unsearched += chunk[next...]
@@ -81,23 +92,20 @@ public enum IndexedSearch {
                 return (found, unsearched)
             }
         }
-        var shares = [Result<(found: Found, unsearched: [Int]), SQLiteError>]()
+        let shares: [Result<(found: Found, unsearched: [Int]), SQLiteError>]
         if readers.count == 2 {
-            let (first, second) = Parallel.both({ searchShare(0) }, { searchShare(1) })
+            let (first, second) = Parallel.both({ share(0) }, { share(1) })
             shares = [first, second]
         } else {
-            shares = [searchShare(0)]
+            shares = [share(0)]
         }
-        var found: [Found] = []
+        var found: [Found] = [], unsearched: [Int] = []
         for share in shares {
-            let (part, unsearched) = try share.get()
+            let (part, left) = try share.get()
             found.append(part)
-            stale += unsearched.map { places[$0]!.order }
+            unsearched += left
         }
-        stale.sort()
-        let rest = stale.isEmpty ? ArchiveSearch.Outcome(hits: [], errors: [])
-            : ArchiveSearch.search(query, files: stale.map { files[$0] }, orders: stale)
-        return .success((found, rest))
+        return (found, unsearched)
     }
 
     /// Fewer rows than this are read on one core: a connection costs more.
