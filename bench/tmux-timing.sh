@@ -3,7 +3,9 @@
 # A new server per run (reusing one races with the previous run's shutdown),
 # killed when the run is measured.
 fresh() { sock=bench-paint-$$-$RANDOM$RANDOM; }
-trap 'for s in /tmp/tmux-$(id -u)/bench-paint-$$-*; do [ -e "$s" ] && tmux -L "$(basename "$s")" kill-server; done 2>/dev/null; true' EXIT
+# (A server already gone leaves its socket: its kill-server fails, which under
+# `set -e` would make the whole benchmark exit 1.)
+trap 'for s in /tmp/tmux-$(id -u)/bench-paint-$$-*; do [ -e "$s" ] && { tmux -L "$(basename "$s")" kill-server || true; }; done 2>/dev/null; true' EXIT
 
 now() { date +%s%N; }
 # ms from launching "$@" in a fresh pane until the screen contains $marker.
