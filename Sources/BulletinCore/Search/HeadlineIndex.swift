@@ -30,24 +30,37 @@ public struct HeadlineIndex: Sendable {
         self.path = path
         self.outline = outline
         nodes = outline.nodes.indices.filter { Self.isSearchable(outline[$0].kind) }
+        let slots = Self.slots(outline, nodes: nodes)
+        for text in slots.texts { append(text) }
+        sectionSlot = slots.sectionSlot
+    }
+
+    /// What the slots hold, in order: node `k`'s own text (an article's
+    /// headline) in `2k` and its region in `2k + 1`, then the title of each
+    /// section articles are found by. With each node's section slot (or
+    /// -1), and the slot of each of those sections (`SearchRecord` stores
+    /// the same texts).
+    static func slots(_ outline: Outline, nodes: [Int]) -> (texts: [String], sectionSlot: [Int32], slotOfSection: [Int: Int]) {
+        var texts: [String] = [], sectionSlot: [Int32] = [], slotOfSection: [Int: Int] = [:]
+        texts.reserveCapacity(2 * nodes.count)
         sectionSlot.reserveCapacity(nodes.count)
         for index in nodes {
             let node = outline[index]
-            append(node.kind == .article ? node.headline : node.text)
-            append(node.kind == .article ? node.region ?? "" : "")
+            texts.append(node.kind == .article ? node.headline : node.text)
+            texts.append(node.kind == .article ? node.region ?? "" : "")
         }
-        var slotOfSection: [Int: Int32] = [:]
         for index in nodes {
             guard outline[index].kind == .article, let section = outline.section(containing: index) else {
                 sectionSlot.append(-1)
                 continue
             }
-            if let slot = slotOfSection[section] { sectionSlot.append(slot); continue }
-            let slot = Int32(bounds.count - 1)
-            append(outline[section].text)
-            slotOfSection[section] = slot
-            sectionSlot.append(slot)
+            if slotOfSection[section] == nil {
+                slotOfSection[section] = texts.count
+                texts.append(outline[section].text)
+            }
+            sectionSlot.append(Int32(slotOfSection[section]!))
         }
+        return (texts, sectionSlot, slotOfSection)
     }
 
     /// Every folded field, each followed by U+0001 (which folding never

@@ -113,9 +113,7 @@ public enum HeadlineSearch {
     static func match(_ query: SearchQuery, fields: [(SearchHit.Field, FoldedSlice)])
         -> (matches: [SearchHit.Match], rank: (headlineKeywords: Int, firstPosition: Int, coverage: Double))? {
         var matches: [SearchHit.Match] = []
-        var inHeadline = 0
-        var firstPosition = Int.max
-        var covered = 0
+        var rank = Rank()
         for keyword in query.keywords {
             var found = false
             for (field, folded) in fields {
@@ -123,15 +121,29 @@ public enum HeadlineSearch {
                 found = true
                 let range = folded.originalRange(start: start, count: keyword.scalars.count)
                 matches.append(.init(field: field, start: range.lowerBound, length: range.count))
-                if field == .headline {
-                    inHeadline += 1
-                    firstPosition = min(firstPosition, range.lowerBound)
-                    covered += keyword.scalars.count
-                }
+                if field == .headline { rank.headlineMatch(range, keyword: keyword.scalars.count) }
             }
             if !found { return nil }
         }
-        let headlineLength = max(1, fields[0].1.count)
-        return (matches, (inHeadline, firstPosition, Double(covered) / Double(headlineLength)))
+        return (matches, rank.rank(headlineLength: fields[0].1.count))
+    }
+
+    /// What ranking counts of a node's matches in its headline (the rule
+    /// for a parsed bulletin and for an index's search record alike):
+    /// keywords found there, the earliest place one starts, and the share
+    /// of the headline's folded scalars the keywords cover.
+    struct Rank {
+        var inHeadline = 0, firstPosition = Int.max, covered = 0
+
+        /// A keyword of `keyword` folded scalars matched at original scalars `range`.
+        mutating func headlineMatch(_ range: Range<Int>, keyword: Int) {
+            inHeadline += 1
+            firstPosition = min(firstPosition, range.lowerBound)
+            covered += keyword
+        }
+
+        func rank(headlineLength: Int) -> (headlineKeywords: Int, firstPosition: Int, coverage: Double) {
+            (inHeadline, firstPosition, Double(covered) / Double(max(1, headlineLength)))
+        }
     }
 }

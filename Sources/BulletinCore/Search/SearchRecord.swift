@@ -22,32 +22,26 @@ public struct SearchRecord {
     /// The record of `index`, nil when its text is past what 32-bit offsets
     /// reach (such a bulletin is searched by reading its file).
     public init?(_ index: HeadlineIndex) {
-        var words: [UInt32] = [UInt32(index.nodes.count), UInt32(index.bounds.count - 1)]
+        let outline = index.outline, slots = HeadlineIndex.slots(outline, nodes: index.nodes)
+        var words: [UInt32] = [UInt32(index.nodes.count), UInt32(slots.texts.count)]
+        words.reserveCapacity(2 + 3 * slots.texts.count + Self.nodeWords * index.nodes.count)
         var strings: [UInt8] = []
         var foldedEnd = 0
-        func appendSlot(_ s: Int, _ text: String) {
+        // Each slot's original text, and where its folded text ends.
+        var textRanges: [(UInt32, UInt32)] = []
+        for (s, text) in slots.texts.enumerated() {
             for k in Int(index.bounds[s])..<Int(index.bounds[s + 1]) { foldedEnd += Self.utf8Width(index.scalars[k]) }
             let start = strings.count
             strings.append(contentsOf: text.utf8)
-            words += [UInt32(truncatingIfNeeded: foldedEnd), UInt32(truncatingIfNeeded: start), UInt32(truncatingIfNeeded: strings.count)]
+            textRanges.append((UInt32(truncatingIfNeeded: start), UInt32(truncatingIfNeeded: strings.count)))
+            words.append(UInt32(truncatingIfNeeded: foldedEnd))
+            words.append(textRanges[s].0)
+            words.append(textRanges[s].1)
             foldedEnd += 1  // the slot's 0x01
         }
-        let outline = index.outline
-        for (k, node) in index.nodes.enumerated() {
-            let isArticle = outline[node].kind == .article
-            appendSlot(2 * k, isArticle ? outline[node].headline : outline[node].text)
-            appendSlot(2 * k + 1, isArticle ? outline[node].region ?? "" : "")
-        }
-        var sectionOfSlot: [Int32: Int] = [:]
-        for (k, slot) in index.sectionSlot.enumerated() where slot >= 0 && sectionOfSlot[slot] == nil {
-            sectionOfSlot[slot] = outline.section(containing: index.nodes[k])
-        }
-        for s in (2 * index.nodes.count)..<(index.bounds.count - 1) {
-            appendSlot(s, sectionOfSlot[Int32(s)].map { outline[$0].text } ?? "")
-        }
-        // A heading's section is shown though not matched: its text is
-        // stored once per section, with the section slots' texts.
-        var sectionText: [Int: (UInt32, UInt32)] = [:]
+        // The section a node is shown in: an article's is its section slot's
+        // text; a heading's, not matched, is stored once after the slots.
+        var sectionText: [Int: (UInt32, UInt32)] = slots.slotOfSection.mapValues { textRanges[$0] }
         for (k, node) in index.nodes.enumerated() {
             let kind = outline[node].kind
             var section = (Self.none, Self.none)
@@ -61,17 +55,18 @@ public struct SearchRecord {
                     sectionText[s] = section
                 }
             }
-            let matchSlot = index.sectionSlot[k]
-            words += [UInt32(truncatingIfNeeded: node), UInt32(truncatingIfNeeded: outline[node].line),
-                      UInt32(Self.kinds.firstIndex(of: kind) ?? 0), UInt32(bitPattern: matchSlot), section.0, section.1,
-                      kind == .article && outline[node].region == nil ? Self.regionIsNil : 0]
+            // In `NodeWord` order, one by one: an array literal a node was an allocation each.
+            words.append(UInt32(truncatingIfNeeded: node))
+            words.append(UInt32(truncatingIfNeeded: outline[node].line))
+            words.append(UInt32(Self.kinds.firstIndex(of: kind) ?? 0))
+            words.append(UInt32(bitPattern: index.sectionSlot[k]))
+            words.append(section.0)
+            words.append(section.1)
+            words.append(kind == .article && outline[node].region == nil ? Self.regionIsNil : 0)
         }
         guard foldedEnd < Int(UInt32.max), strings.count < Int(UInt32.max), outline.nodes.count < Int(UInt32.max) else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(4 * words.count + strings.count)
-        for word in words { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
-        bytes += strings
-        self.bytes = bytes
+        for i in words.indices { words[i] = words[i].littleEndian }
+        self.bytes = words.withUnsafeBytes { Array($0) } + strings
     }
 
     /// Bytes `foldedText` writes for `scalar` (U+FFFD for a value that is none).

@@ -94,21 +94,17 @@ extension SearchRecord {
                     func first(_ q: Int, _ f: Int) -> Int { firsts[q * slotCount + slot(f)] }
                     guard lengths.indices.allSatisfy({ q in (0..<fields).contains { first(q, $0) >= 0 } }) else { continue }
                     var matches: [SearchHit.Match] = []
-                    var inHeadline = 0, firstPosition = Int.max, covered = 0
+                    var rank = HeadlineSearch.Rank()
                     for q in lengths.indices {
                         for f in 0..<fields where first(q, f) >= 0 && (offsets || f == 0) {
                             let start = scalarCount(folded, foldedStart(slot(f))..<first(q, f))
                             let range = originalRange(slot(f), folded: start, count: lengths[q])
                             if offsets { matches.append(.init(field: Self.fields[f], start: range.lowerBound, length: range.count)) }
-                            if f == 0 {
-                                inHeadline += 1
-                                firstPosition = min(firstPosition, range.lowerBound)
-                                covered += lengths[q]
-                            }
+                            if f == 0 { rank.headlineMatch(range, keyword: lengths[q]) }
                         }
                     }
-                    let headlineLength = max(1, scalarCount(folded, foldedStart(2 * k)..<foldedEnd(2 * k)))
-                    result.append(Found(node: k, rank: (inHeadline, firstPosition, Double(covered) / Double(headlineLength)), matches: matches))
+                    let headlineLength = scalarCount(folded, foldedStart(2 * k)..<foldedEnd(2 * k))
+                    result.append(Found(node: k, rank: rank.rank(headlineLength: headlineLength), matches: matches))
                 }
             }
             return result
