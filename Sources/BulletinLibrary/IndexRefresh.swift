@@ -96,7 +96,7 @@ public enum IndexRefresh {
                 return (joined(folder.resolved, path[name...]), stamp(info))
             }
         }
-        guard paths.count >= 2048 else { return stamps(paths[...]) }
+        guard paths.count >= Parallel.minimumCount else { return stamps(paths[...]) }
         let (first, second) = Parallel.both({ stamps(paths[..<(paths.count / 2)]) }, { stamps(paths[(paths.count / 2)...]) })
         return first + second
     }

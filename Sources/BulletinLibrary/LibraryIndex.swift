@@ -218,9 +218,8 @@ public final class LibraryIndex {
         }
     }
 
-    /// Another connection to this index, only to read: one core reads half
-    /// the rows a search needs while this one reads the other half (WAL lets
-    /// both read at once). Nil for an index in memory.
+    /// Another connection to this index, only to read: both cores read the
+    /// rows a search needs at once (WAL lets them). Nil for an index in memory.
     public func anotherReader() -> LibraryIndex? {
         guard path != StoreFile.inMemory, let db = try? SQLiteDatabase(path: path, readOnly: true) else { return nil }
         return LibraryIndex(db: db)

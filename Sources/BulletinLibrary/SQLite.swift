@@ -161,10 +161,10 @@ public final class SQLiteStatement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
-    /// The column's text as bytes, valid only inside `body`.
+    /// The column's text as bytes, valid only inside `body` (a text's
+    /// blob is its UTF-8, unconverted).
     func withBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let bytes = sqlite3_column_text(handle, column)
-        return body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+        withBlob(column) { body($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// The column's bytes as a blob, valid only inside `body`.

@@ -18,7 +18,8 @@ public struct ByteBuffer: Sendable {
 
         deinit { base.deallocate() }
 
-        func copy() -> Storage {
+        /// The same bytes in storage of `capacity`.
+        func copy(capacity: Int) -> Storage {
             let copy = Storage(capacity: capacity)
             copy.base.update(from: base, count: count)
             copy.count = count
@@ -69,18 +70,15 @@ public struct ByteBuffer: Sendable {
     public var unsafeBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
 
     /// The bytes, valid only during `body`.
-    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: storage.base, count: storage.count))
-    }
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { withExtendedLifetime(self) { body(unsafeBytes) } }
 
     /// Storage this value alone holds, with room for `extra` more bytes.
     private mutating func writable(_ extra: Int) -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        if storage.count + extra > storage.capacity {
-            let grown = Storage(capacity: max(2 * storage.capacity, storage.count + extra))
-            grown.base.update(from: storage.base, count: storage.count)
-            grown.count = storage.count
-            storage = grown
+        let needed = storage.count + extra
+        if needed > storage.capacity {
+            storage = storage.copy(capacity: max(2 * storage.capacity, needed))
+        } else if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(capacity: storage.capacity)
         }
         return storage
     }

@@ -34,7 +34,7 @@ public enum Parallel {
     }
 
     /// Below this many items, threads cost more than they save.
-    static let minimumCount = 2048
+    public static let minimumCount = 2048
 
     /// `items.map(transform)`, split into one contiguous chunk per core when
     /// there are enough items. Workers read the items through a buffer
