@@ -12,7 +12,9 @@ import Testing
     static func library() -> IndexTests.Library {
         let library = IndexTests.Library()
         for i in 0..<800 {
-            let articles = (0..<(1 + i % 4)).map { k in "\(words[(i + k) % words.count])第\(k)条 \(words[(i * 7 + k) % words.count])" }
+            var articles = (0..<(1 + i % 4)).map { k in "\(words[(i + k) % words.count])第\(k)条 \(words[(i * 7 + k) % words.count])" }
+            // In three bulletins far apart: a few rows looked up, not a span read.
+            if [5, 400, 790].contains(i) { articles.append("稀有词汇第\(i)号") }
             let month = 1 + i % 12
             library.folder.write("b/\(i % 2 == 0 ? "even" : "odd")/\(2000 + i / 12)-\(month < 10 ? "0" : "")\(month)-01.md",
                                  sampleBulletin(title: "周报 第 \(i) 期", articles: articles))
@@ -47,6 +49,8 @@ import Testing
         let index = try LibraryIndex(path: library.indexPath)
         var files = try library.files()
         files.append(files[3])  // named twice: found twice, as when reading
+        let rare = try Self.both("稀有词汇", files: files, index: index)
+        #expect(rare.hits.count == 3 && rare.hits == rare.plainHits && rare.lines == rare.plainLines)
         for query in Self.words + ["就业 创业", "wide", "周报 就业", "第0条", "北京 ai", "没有的词"] {
             let found = try Self.both(query, files: files, index: index)
             #expect(found.hits == found.plainHits, "\(query)")
