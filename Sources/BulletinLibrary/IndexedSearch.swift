@@ -1,5 +1,5 @@
 import BulletinCore
-import Synchronization
+import Dispatch
 
 /// `ArchiveSearch` answered from the library index: a file whose row is
 /// fresh (same size, mtime and inode) is searched in its stored folded text
@@ -30,27 +30,34 @@ public enum IndexedSearch {
     /// Finds the fresh candidates, searches their rows (`searchRows`), and
     /// searches the other files by reading them, as does a row `search`
     /// refuses (false: its record does not fit its text, a damaged index).
+    /// One core walks the folders while the other reads the index's stamps
+    /// and candidates; then both stamp the files (`Stamping`).
     static func run<Found>(_ query: SearchQuery, _ index: LibraryIndex, _ walk: () -> Result<[String], BulletinError>, _ empty: Found,
                            finish: (inout Found) -> Void = { _ in },
                            _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
         throws(SQLiteError) -> Result<([Found], ArchiveSearch.Outcome), BulletinError> {
-        let (fromIndex, walked) = Parallel.both({ Result { () throws(SQLiteError) in (try index.stamps(), try index.candidates(for: query)) } }, walk)
-        let (known, candidates) = try fromIndex.get()
+        let stamping = Stamping()
+        let (fromIndex, _) = Parallel.both({ () -> Result<(StampTable, Set<Int>), SQLiteError> in
+            let read = Result { () throws(SQLiteError) in (try index.stampTable(), try index.candidates(for: query)) }
+            stamping.joinIn()
+            return read
+        }, { stamping.walkAndStamp(walk) })
+        let (table, candidates) = try fromIndex.get()
         let files: [String]
-        switch walked {
+        switch stamping.walked {
         case .success(let found): files = found
         case .failure(let error): return .failure(error)
         }
-        let stamps = IndexRefresh.stamps(files)
         var places: [Int: (path: String, order: Int)] = [:]
         var stale: [Int] = []
         for (i, path) in files.enumerated() {
             // A file named twice (or by two paths) is read the second time.
-            guard path != "-", let file = stamps[i], let row = known[file.absolute], row.stamp == file.stamp, places[row.id] == nil else {
+            guard path != "-", let file = stamping[i], let id = table.id(folder: file.folder, name: file.name, stamp: file.stamp),
+                  places[id] == nil else {
                 stale.append(i)
                 continue
             }
-            if candidates.contains(row.id) { places[row.id] = (path, i) }
+            if candidates.contains(id) { places[id] = (path, i) }
         }
         let (found, unsearched) = try searchRows(places, index, empty, finish: finish, search)
         stale += unsearched.map { places[$0]!.order }
@@ -73,12 +80,12 @@ public enum IndexedSearch {
         throws(SQLiteError) -> ([Found], [Int]) {
         let ids = places.keys.sorted()
         let readers = [index] + (ids.count >= minimumToShare ? index.anotherReader().map { [$0] } ?? [] : [])
-        let chunks = max(1, ids.count / chunkSize), nextChunk = Atomic<Int>(0)
+        let chunks = Parallel.Chunks(count: ids.count, size: chunkSize)
         func share(_ r: Int) -> Result<(found: Found, unsearched: [Int]), SQLiteError> {
             var found = empty, unsearched: [Int] = []
             return Result { () throws(SQLiteError) in
-                while case let c = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue, c < chunks {
-                    let chunk = Array(ids[(ids.count * c / chunks)..<(ids.count * (c + 1) / chunks)])
+                while let range = chunks.next() {
+                    let chunk = Array(ids[range])
                     var next = 0
                     try readers[r].eachSearchRow(chunk) { id, folded, record in
                         while chunk[next] != id { unsearched.append(chunk[next]); next += 1 }
@@ -110,6 +117,53 @@ public enum IndexedSearch {
 
     /// Fewer rows than this are read on one core: a connection costs more.
     static let minimumToShare = 256
-    /// Rows a core takes at a time.
+    /// Rows, or files to stamp, a core takes at a time.
     static let chunkSize = 256
+}
+
+/// The files of a search's walk and how each is seen (`IndexRefresh.seen`),
+/// shared by two cores: the one that walked stamps them a chunk at a time,
+/// and the other joins in once it has read the index. Stamping is the
+/// longest part of a search for a rare word (10,000 `fstatat`), and the
+/// index takes longer to read than the folders to walk.
+final class Stamping: @unchecked Sendable {
+    private(set) var walked: Result<[String], BulletinError> = .success([])
+    /// Each file as seen, by its place in the walk: each slot written by one
+    /// core, read once both are done (an array would be one value both mutate).
+    private var slots = UnsafeMutableBufferPointer<IndexRefresh.Seen?>.allocate(capacity: 0)
+    private var chunks = Parallel.Chunks(count: 0, size: 1)
+    private let walkDone = DispatchSemaphore(value: 0)
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func walkAndStamp(_ walk: () -> Result<[String], BulletinError>) {
+        walked = walk()
+        if case .success(let files) = walked {
+            slots.deallocate()
+            slots = .allocate(capacity: files.count)
+            slots.initialize(repeating: nil)
+            chunks = Parallel.Chunks(count: files.count, size: IndexedSearch.chunkSize)
+        }
+        walkDone.signal()
+        stampChunks()
+    }
+
+    /// Waits for the walk, then stamps chunks until none is left.
+    func joinIn() {
+        walkDone.wait()
+        stampChunks()
+    }
+
+    /// File `i` as seen, nil when it cannot be.
+    subscript(i: Int) -> IndexRefresh.Seen? { slots[i] }
+
+    private func stampChunks() {
+        guard case .success(let files) = walked else { return }
+        while let range = chunks.next() {
+            for (i, file) in zip(range, IndexRefresh.seen(files[range])) { slots[i] = file }
+        }
+    }
 }

@@ -81,16 +81,16 @@ public final class LibraryIndex {
         return result
     }
 
-    /// Each row's id and stamp by absolute path: what a freshness check
-    /// needs, without the rest of the row.
-    public func stamps() throws(SQLiteError) -> [String: (id: Int, stamp: FileStamp)] {
+    /// Each row's id, stamp and path: what a freshness check needs, without
+    /// the rest of the row.
+    public func stampTable() throws(SQLiteError) -> StampTable {
         let statement = try db.prepare("SELECT id, path, size, mtime, inode FROM files")
-        var result = [String: (id: Int, stamp: FileStamp)](minimumCapacity: try db.integer("SELECT count(*) FROM files") ?? 0)
+        var table = StampTable(capacity: try db.integer("SELECT count(*) FROM files") ?? 0)
         while try statement.step() {
-            result[statement.text(1)] = (statement.integer(0),
-                                         FileStamp(size: statement.integer(2), mtime: statement.integer(3), inode: statement.integer(4)))
+            let stamp = FileStamp(size: statement.integer(2), mtime: statement.integer(3), inode: statement.integer(4))
+            statement.withBytes(1) { table.append(id: statement.integer(0), path: $0, stamp: stamp) }
         }
-        return result
+        return table
     }
 
     /// Prepared once: a search reads thousands of outlines.

@@ -52,9 +52,7 @@ struct SearchCommand: ParsableCommand {
         }
         let (lines, errors) = searchLines(query, encoding: encoding)
         for error in errors { printError("bulletin: \(error.description)") }
-        var out = OutputBuffer()
-        lines.forEach { out.append($0) }
-        out.flush()
+        OutputBuffer.writeRuns(lines.forEachRun)
         finish(!errors.isEmpty ? 2 : lines.count == 0 ? 1 : 0, keeping: lines)
     }
 

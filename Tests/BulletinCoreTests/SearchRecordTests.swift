@@ -157,7 +157,7 @@ import Testing
             for (i, hit) in hits.reversed().enumerated() { shares[i % partCount].append(hit) }
             var out: [UInt8] = []
             let lines = SearchLines(shares.map(SearchLines.Part.init) + [SearchLines.Part()])
-            lines.forEach { out += $0 }
+            lines.forEachRun { out += $0 }
             #expect(String(decoding: out, as: UTF8.self) == expected, "\(partCount) parts")
             #expect(lines.count == hits.count)
         }

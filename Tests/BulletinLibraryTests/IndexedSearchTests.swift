@@ -28,7 +28,7 @@ import Testing
 
     static func text(_ lines: SearchLines) -> String {
         var out: [UInt8] = []
-        lines.forEach { out += $0 }
+        lines.forEachRun { out += $0 }
         return String(decoding: out, as: UTF8.self)
     }
 

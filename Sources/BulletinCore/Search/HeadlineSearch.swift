@@ -1,17 +1,20 @@
 /// A headline query: whitespace-separated keywords, all of which must match.
 public struct SearchQuery: Sendable {
     public let keywords: [FoldedText]
+    /// The keywords as the UTF-8 of folded text (`HeadlineIndex.foldedText`),
+    /// and their lengths in scalars: made once, asked of every row searched.
+    public let needles: [[UInt8]]
+    let lengths: [Int]
 
     public init(_ text: String) {
         keywords = text.unicodeScalars.split { $0.properties.isWhitespace }
             .map { FoldedText(String(scalars: $0)) }
             .filter { !$0.isEmpty }
+        needles = keywords.map { Array($0.string.utf8) }
+        lengths = keywords.map(\.scalars.count)
     }
 
     public var isEmpty: Bool { keywords.isEmpty }
-
-    /// The keywords as the UTF-8 of folded text (`HeadlineIndex.foldedText`).
-    public var needles: [[UInt8]] { keywords.map { Array($0.string.utf8) } }
 }
 
 /// One node (an article, a section or a deeper heading) that matches a
@@ -54,9 +57,10 @@ public struct SearchHit: Sendable {
         /// key is packed into words compared as unsigned integers, the index
         /// last: sorting a common word's 128,000 keys through closures over
         /// five fields took 25 ms.
-        static func ranking(_ keys: [SortKey]) -> [Int] {
-            keys.enumerated().map { Packed($1, index: $0) }.sorted().map(\.index)
-        }
+        static func ranking(_ keys: [SortKey]) -> [Int] { packedRanking(keys).map(\.index) }
+
+        /// `keys` packed, the best first.
+        static func packedRanking(_ keys: [SortKey]) -> [Packed] { keys.enumerated().map { Packed($1, index: $0) }.sorted() }
 
         /// `isBefore` as `<` of words: more headline keywords first (their
         /// complement), then the earliest position, then more coverage (the

@@ -11,13 +11,13 @@ public struct SearchLines: Sendable {
         var text = ByteBuffer()
         var ends: [Int] = []
         var keys: [SearchHit.SortKey] = []
-        /// The lines' order, best first, once `rank()` has run.
-        var ranked: [Int]?
+        /// The lines' packed keys, best first, once `rank()` has run.
+        var ranked: [SearchHit.SortKey.Packed]?
 
         public init() {}
 
         /// Ranks the lines now, on this core (else `SearchLines` does).
-        public mutating func rank() { ranked = SearchHit.SortKey.ranking(keys) }
+        public mutating func rank() { ranked = SearchHit.SortKey.packedRanking(keys) }
 
         /// The lines of `hits`, in their order.
         public init(_ hits: [SearchHit]) {
@@ -51,36 +51,30 @@ public struct SearchLines: Sendable {
     /// The lines of `parts` ranked together, as `SearchHit.ranked` ranks
     /// hits: each part on a core of its own (unless ranked already), then merged.
     public init(_ parts: [Part]) {
-        let ranked: [[Int]] = Parallel.mapTakingTurns(count: parts.count) { parts[$0].ranked ?? SearchHit.SortKey.ranking(parts[$0].keys) }
+        let ranked = Parallel.mapTakingTurns(count: parts.count) { parts[$0].ranked ?? SearchHit.SortKey.packedRanking(parts[$0].keys) }
         var starts = [0]
         for part in parts { starts.append(starts.last! + part.count) }
         // Merging: each part's next line, the best of them taken (ties to the earlier part).
         var next = [Int](repeating: 0, count: parts.count), order: [Int] = []
         order.reserveCapacity(starts.last!)
-        func head(_ p: Int) -> SearchHit.SortKey.Packed? {
-            guard next[p] < ranked[p].count else { return nil }
-            let line = ranked[p][next[p]]
-            return SearchHit.SortKey.Packed(parts[p].keys[line], index: starts[p] + line)
-        }
-        var heads: [SearchHit.SortKey.Packed?] = parts.indices.map(head)
         while true {
             var best = -1
-            for p in heads.indices {
-                guard let candidate = heads[p] else { continue }
-                if best < 0 || candidate < heads[best]! { best = p }
+            for p in ranked.indices where next[p] < ranked[p].count {
+                if best < 0 || ranked[p][next[p]].words < ranked[best][next[best]].words { best = p }
             }
             guard best >= 0 else { break }
-            order.append(heads[best]!.index)
+            order.append(starts[best] + ranked[best][next[best]].index)
             next[best] += 1
-            heads[best] = head(best)
         }
         self.parts = parts
         self.starts = starts
         self.order = order
     }
 
-    /// Calls `body` with each line (its newline included), best first.
-    public func forEach(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with the lines best first (their newlines included), as
+    /// few runs of bytes as they lie in: lines ranked one after another that
+    /// were made one after another are one run.
+    public func forEachRun(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // Each part's bytes and every line's end at hand, not looked up through the parts per line.
         let texts = parts.map(\.text.unsafeBytes)
         var ends: [Int] = []
@@ -89,12 +83,18 @@ public struct SearchLines: Sendable {
         withExtendedLifetime(parts) {
             ends.withUnsafeBufferPointer { ends in
                 var p = 0
+                var run: (part: Int, start: Int, end: Int, last: Int)?
                 for i in order {
                     while i >= starts[p + 1] { p += 1 }
                     while i < starts[p] { p -= 1 }
-                    let start = i == starts[p] ? 0 : ends[i - 1]
-                    body(UnsafeBufferPointer(rebasing: texts[p][start..<ends[i]]))
+                    if let r = run, r.part == p, r.last + 1 == i {
+                        run = (p, r.start, ends[i], i)
+                        continue
+                    }
+                    if let r = run { body(UnsafeBufferPointer(rebasing: texts[r.part][r.start..<r.end])) }
+                    run = (p, i == starts[p] ? 0 : ends[i - 1], ends[i], i)
                 }
+                if let r = run { body(UnsafeBufferPointer(rebasing: texts[r.part][r.start..<r.end])) }
             }
         }
     }

@@ -83,7 +83,7 @@ extension SearchRecord {
             // Keyword q's first match in slot s at [q * slotCount + s], or -1: one flat array, read without retains.
             var firsts = [Int](repeating: -1, count: query.keywords.count * slotCount)
             for (q, needle) in query.needles.enumerated() { firstMatches(needle, in: folded, into: &firsts, at: q * slotCount) }
-            let lengths = query.keywords.map(\.scalars.count)
+            let lengths = query.lengths
             var result: [Found] = []
             firsts.withUnsafeBufferPointer { firsts in
                 for k in 0..<nodeCount {

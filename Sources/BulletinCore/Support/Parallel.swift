@@ -81,6 +81,25 @@ public enum Parallel {
         return slots.results
     }
 
+    /// Hands out `0..<count` a chunk at a time to whichever core asks next:
+    /// for work whose parts differ in cost, or start at different times.
+    public final class Chunks: Sendable {
+        let count: Int
+        let size: Int
+        private let taken = Atomic<Int>(0)
+
+        public init(count: Int, size: Int) {
+            self.count = count
+            self.size = max(1, size)
+        }
+
+        /// The next chunk, or nil when all are taken.
+        public func next() -> Range<Int>? {
+            let start = taken.wrappingAdd(size, ordering: .relaxed).oldValue
+            return start < count ? start..<min(count, start + size) : nil
+        }
+    }
+
     /// One result slot per index; each is written by exactly one worker.
     private final class Slots<T>: @unchecked Sendable {
         private let buffer: UnsafeMutableBufferPointer<T?>
