@@ -21,12 +21,19 @@ public enum IndexRefresh {
     /// user named). `progress(done, total)` follows each stored batch.
     /// `stored`: each batch's rows once written (a reader fills in its
     /// library as they come).
+    /// `known` and `found`: the index's rows and the files' stamps when the
+    /// caller has them already (read beside the walk: `Stamping`).
     public static func refresh(_ index: LibraryIndex, files: [String], roots: [String], encoding: TextEncoding? = nil,
+                               known given: [String: IndexedBulletin]? = nil,
+                               found givenStamps: [(absolute: String, stamp: FileStamp)?]? = nil,
                                progress: (Int, Int) -> Void = { _, _ in },
                                stored: ([IndexedBulletin]) -> Void = { _ in }) throws(SQLiteError) -> Outcome {
-        var known = try index.allBulletins()
-        let found = stamps(files)
-        var stale = files.indices.filter { i in found[i].map { known[$0.absolute]?.stamp != $0.stamp } ?? true }
+        var known = given ?? [:]
+        if given == nil { known = try index.allBulletins() }
+        let found = givenStamps ?? stamps(files)
+        // Each file's row, looked up once; a stale file's is looked up again once stored.
+        var rows = found.map { file in file.flatMap { known[$0.absolute] } }
+        var stale = files.indices.filter { i in found[i].map { rows[i]?.stamp != $0.stamp } ?? true }
         // Newest first, as far as names tell: a reader shows them as they come.
         stale = BulletinDating.byNameNewestFirst(stale.map { files[$0] }).map { stale[$0] }
         var errors: [BulletinError] = []
@@ -70,13 +77,13 @@ public enum IndexRefresh {
             group.wait()
             parsed = ahead.results
         }
-        let present = Set(found.compactMap { $0?.absolute })
+        for i in stale { rows[i] = found[i].flatMap { known[$0.absolute] } }
+        let present = Set(rows.lazy.compactMap { $0?.id })
         let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
-        let gone = known.keys.filter { path in !present.contains(path) && scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } }
+        let gone = Array(known.values.lazy.filter { !present.contains($0.id) }.map(\.path)
+            .filter { path in scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } })
         try index.remove(paths: gone)
-        for path in gone { known[path] = nil }
         if !stale.isEmpty || !gone.isEmpty { try index.setMeta("updated", String(time(nil))) }
-        let rows = found.map { file in file.flatMap { known[$0.absolute] } }
         return Outcome(rows: rows, parsed: stale.count - errors.count, removed: gone.count, errors: errors)
     }
 

@@ -1,5 +1,4 @@
 import BulletinCore
-import Dispatch
 
 /// `ArchiveSearch` answered from the library index: a file whose row is
 /// fresh (same size, mtime and inode) is searched in its stored folded text
@@ -31,17 +30,15 @@ public enum IndexedSearch {
     /// searches the other files by reading them, as does a row `search`
     /// refuses (false: its record does not fit its text, a damaged index).
     /// One core walks the folders while the other reads the index's stamps
-    /// and candidates; then both stamp the files (`Stamping`).
+    /// and candidates; then both stamp the files (`Stamping`): stamping is
+    /// the longest part of a search for a rare word (10,000 `fstatat`).
     static func run<Found>(_ query: SearchQuery, _ index: LibraryIndex, _ walk: () -> Result<[String], BulletinError>, _ empty: Found,
                            finish: (inout Found) -> Void = { _ in },
                            _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
         throws(SQLiteError) -> Result<([Found], ArchiveSearch.Outcome), BulletinError> {
-        let stamping = Stamping()
-        let (fromIndex, _) = Parallel.both({ () -> Result<(StampTable, Set<Int>), SQLiteError> in
-            let read = Result { () throws(SQLiteError) in (try index.stampTable(), try index.candidates(for: query)) }
-            stamping.joinIn()
-            return read
-        }, { stamping.walkAndStamp(walk) })
+        let (fromIndex, stamping) = Stamping.walking(walk) {
+            Result { () throws(SQLiteError) in (try index.stampTable(), try index.candidates(for: query)) }
+        }
         let (table, candidates) = try fromIndex.get()
         let files: [String]
         switch stamping.walked {
@@ -117,53 +114,6 @@ public enum IndexedSearch {
 
     /// Fewer rows than this are read on one core: a connection costs more.
     static let minimumToShare = 256
-    /// Rows, or files to stamp, a core takes at a time.
+    /// Rows a core takes at a time.
     static let chunkSize = 256
-}
-
-/// The files of a search's walk and how each is seen (`IndexRefresh.seen`),
-/// shared by two cores: the one that walked stamps them a chunk at a time,
-/// and the other joins in once it has read the index. Stamping is the
-/// longest part of a search for a rare word (10,000 `fstatat`), and the
-/// index takes longer to read than the folders to walk.
-final class Stamping: @unchecked Sendable {
-    private(set) var walked: Result<[String], BulletinError> = .success([])
-    /// Each file as seen, by its place in the walk: each slot written by one
-    /// core, read once both are done (an array would be one value both mutate).
-    private var slots = UnsafeMutableBufferPointer<IndexRefresh.Seen?>.allocate(capacity: 0)
-    private var chunks = Parallel.Chunks(count: 0, size: 1)
-    private let walkDone = DispatchSemaphore(value: 0)
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func walkAndStamp(_ walk: () -> Result<[String], BulletinError>) {
-        walked = walk()
-        if case .success(let files) = walked {
-            slots.deallocate()
-            slots = .allocate(capacity: files.count)
-            slots.initialize(repeating: nil)
-            chunks = Parallel.Chunks(count: files.count, size: IndexedSearch.chunkSize)
-        }
-        walkDone.signal()
-        stampChunks()
-    }
-
-    /// Waits for the walk, then stamps chunks until none is left.
-    func joinIn() {
-        walkDone.wait()
-        stampChunks()
-    }
-
-    /// File `i` as seen, nil when it cannot be.
-    subscript(i: Int) -> IndexRefresh.Seen? { slots[i] }
-
-    private func stampChunks() {
-        guard case .success(let files) = walked else { return }
-        while let range = chunks.next() {
-            for (i, file) in zip(range, IndexRefresh.seen(files[range])) { slots[i] = file }
-        }
-    }
 }

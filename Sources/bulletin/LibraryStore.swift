@@ -67,13 +67,20 @@ enum LibraryStore {
     }
 
     /// The index brought up to date with `roots`, with a progress bar on
-    /// standard error when it is a terminal.
+    /// standard error when it is a terminal. The index is opened and its
+    /// rows read on one core while the other walks the folders; then both
+    /// stamp the files (`Stamping`).
     static func refreshed(_ roots: [String]) -> (index: LibraryIndex, files: [String], outcome: IndexRefresh.Outcome) {
-        let files = orFail { () throws(BulletinError) in try ArchiveWalker.files(for: roots) }
-        let index = openIndex()
+        let ((index, known), stamping) = Stamping.walking({ Result { () throws(BulletinError) in try ArchiveWalker.files(for: roots) } }) {
+            let index = openIndex()
+            return (index, Result { () throws(SQLiteError) in try index.allBulletins() })
+        }
+        let files = orFail { () throws(BulletinError) in try stamping.walked.get() }
         let bar = isatty(2) != 0 ? ProgressBar() : nil
         let outcome = orFail { () throws(SQLiteError) in
-            try IndexRefresh.refresh(index, files: files, roots: roots) { done, total in bar?.show(done, total) }
+            try IndexRefresh.refresh(index, files: files, roots: roots, known: try known.get(), found: stamping.stamps) { done, total in
+                bar?.show(done, total)
+            }
         }
         bar?.clear()
         for error in outcome.errors { printError("bulletin: \(error.description)") }
