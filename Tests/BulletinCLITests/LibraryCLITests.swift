@@ -89,6 +89,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: archive.root.appendingPathComponent("none").path), "search without --index and no index builds none")
     }
 
+    /// Far more output than a pipe holds, written straight from where the
+    /// lines were made (`writev`, 1,024 runs a call): every byte arrives, in
+    /// order, as reading every file prints it.
+    @Test func aLongSearchThroughTheIndexArrivesWhole() throws {
+        let archive = try Archive()
+        defer { archive.remove() }
+        try FileManager.default.createDirectory(at: archive.root.appendingPathComponent("b/many"), withIntermediateDirectories: true)
+        for i in 0..<120 {
+            let articles = (0..<25).map { "### 地区\($0) | 就业第\(i)号 \(String(repeating: "长", count: $0))\n\n正文。\n\n" }.joined()
+            try archive.write("b/many/\(2000 + i)-01-01.md", "# 周报 \(i)\n\n## 要闻\n\n" + articles)
+        }
+        _ = try archive.run(["index", archive.folder])
+        let indexed = try archive.run(["search", "就业", archive.folder])
+        let plain = try archive.run(["search", "就业", archive.folder], cache: archive.root.appendingPathComponent("none").path)
+        #expect(indexed.status == 0 && indexed.stdout.utf8.count > 256 << 10)
+        #expect(indexed.stdout.split(separator: "\n").count == 120 * 25 + 2)
+        #expect(indexed.stdout == plain.stdout)
+    }
+
     @Test func damagedIndexIsReportedOnceAndSetAside() throws {
         let archive = try Archive()
         defer { archive.remove() }

@@ -163,6 +163,20 @@ import Testing
         }
         #expect(expected.contains("\\u{1B}[31mred.md:") && expected.contains(" > 上海 | ＡＩ 就业 ＡＩ\n"))
     }
+
+    /// Lines ranked one after another that were made one after another come
+    /// as one run of bytes (one `writev` vector); every other line is a run.
+    @Test func linesMadeInRankedOrderAreOneRun() {
+        let hits = SearchHit.ranked(HeadlineSearch.search(SearchQuery("就业"), in: BulletinParser.parse(SearchRecordTests.tricky, path: "a.md")))
+        #expect(hits.count > 5)
+        var runs: [[UInt8]] = []
+        SearchLines([SearchLines.Part(hits)]).forEachRun { runs.append(Array($0)) }
+        #expect(runs.count == 1 && runs[0].filter { $0 == 0x0A }.count == hits.count)
+        // Made in reverse: no two ranked lines lie together.
+        runs = []
+        SearchLines([SearchLines.Part(hits.reversed())]).forEachRun { runs.append(Array($0)) }
+        #expect(runs.count == hits.count && runs.allSatisfy { $0.last == 0x0A && $0.filter { $0 == 0x0A }.count == 1 })
+    }
 }
 
 @Suite struct ByteBufferTests {
