@@ -277,7 +277,7 @@ public final class LibraryIndex {
             let headlines = HeadlineIndex(bulletin)
             searchText = headlines.foldedText
             searchRecord = SearchRecord(headlines)?.bytes ?? []
-            articleKeys = BulletinIdentity.articleKeys(bulletin.outline)
+            articleKeys = headlines.articleKeys
         }
 
         func row(id: Int) -> IndexedBulletin {

@@ -71,6 +71,17 @@ import Testing
         }
     }
 
+    /// The article keys the index stores come from the headlines folded for
+    /// search; they must be the reading state's keys exactly (a mark kept
+    /// under another key would be lost).
+    @Test func articleKeysFromTheSearchFoldingAreTheReadingStateKeys() throws {
+        for bulletin in try Self.bulletins() {
+            #expect(HeadlineIndex(bulletin).articleKeys == BulletinIdentity.articleKeys(bulletin.outline), "\(bulletin.path)")
+        }
+        let keys = BulletinIdentity.articleKeys(BulletinParser.parse(Self.tricky, path: "tricky.md").outline)
+        #expect(Set(keys.values).isSuperset(of: ["就业#0", "就业#1", "ai就业ai#0"]))
+    }
+
     @Test func givesTheHeadlineIndexHitsForEveryQuery() throws {
         var compared = 0
         for bulletin in try Self.bulletins() {

@@ -15,10 +15,15 @@ public enum BulletinIdentity {
 
     /// Article keys by node index: `headline#occurrence`, folded.
     public static func articleKeys(_ outline: Outline) -> [Int: String] {
+        articleKeys(outline.nodes.indices.lazy.filter { outline[$0].kind == .article }.map { ($0, FoldedText(outline[$0].headline).scalars[...]) })
+    }
+
+    /// The keys of articles given as their node index and folded headline, in document order.
+    static func articleKeys(_ headlines: some Sequence<(Int, ArraySlice<UInt32>)>) -> [Int: String] {
         var seen: [String: Int] = [:]
         var keys: [Int: String] = [:]
-        for (i, node) in outline.nodes.enumerated() where node.kind == .article {
-            let folded = FoldedText(node.headline).string
+        for (i, headline) in headlines {
+            let folded = FoldedText.string(headline)
             let occurrence = seen[folded, default: 0]
             seen[folded] = occurrence + 1
             keys[i] = folded + "#" + String(occurrence)

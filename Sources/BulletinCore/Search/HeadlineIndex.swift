@@ -70,12 +70,18 @@ public struct HeadlineIndex: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(scalars.count * 3 + bounds.count)
         for s in 0..<(bounds.count - 1) {
-            for k in Int(bounds[s])..<Int(bounds[s + 1]) {
-                Unicode.UTF8.encode(Unicode.Scalar(scalars[k]) ?? "\u{FFFD}") { out.append($0) }
-            }
+            FoldedText.appendUTF8(slot(s), to: &out)
             out.append(0x01)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The folded scalars of slot `s`.
+    func slot(_ s: Int) -> ArraySlice<UInt32> { scalars[Int(bounds[s])..<Int(bounds[s + 1])] }
+
+    /// `BulletinIdentity.articleKeys` of the outline, from the headlines folded here.
+    public var articleKeys: [Int: String] {
+        BulletinIdentity.articleKeys(nodes.indices.lazy.filter { outline[nodes[$0]].kind == .article }.map { (nodes[$0], slot(2 * $0)) })
     }
 
     mutating func append(_ text: String) {

@@ -7,10 +7,19 @@ public struct FoldedText: Equatable, Sendable {
     public var origin: [Int32] = []
 
     /// The folded scalars as a string, to find in `HeadlineIndex.foldedText`.
-    public var string: String {
-        var out = String.UnicodeScalarView()
-        for value in scalars { out.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
-        return String(out)
+    public var string: String { Self.string(scalars[...]) }
+
+    /// Folded scalars as a string, through their UTF-8 (appending scalars
+    /// to a string one by one was most of making a bulletin's article keys).
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        appendUTF8(scalars, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendUTF8(_ scalars: ArraySlice<UInt32>, to out: inout [UInt8]) {
+        for value in scalars { Unicode.UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { out.append($0) } }
     }
 
     public init(_ text: some StringProtocol) {
