@@ -45,7 +45,7 @@ public enum IndexedSearch {
         case .success(let found): files = found
         case .failure(let error): return .failure(error)
         }
-        var places: [Int: (path: String, order: Int)] = [:]
+        var places = [Int: (path: String, order: Int)](minimumCapacity: min(files.count, candidates.count))
         var stale: [Int] = []
         for (i, path) in files.enumerated() {
             // A file named twice (or by two paths) is read the second time.

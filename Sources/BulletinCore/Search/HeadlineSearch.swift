@@ -57,10 +57,7 @@ public struct SearchHit: Sendable {
         /// key is packed into words compared as unsigned integers, the index
         /// last: sorting a common word's 128,000 keys through closures over
         /// five fields took 25 ms.
-        static func ranking(_ keys: [SortKey]) -> [Int] { packedRanking(keys).map(\.index) }
-
-        /// `keys` packed, the best first.
-        static func packedRanking(_ keys: [SortKey]) -> [Packed] { keys.enumerated().map { Packed($1, index: $0) }.sorted() }
+        static func ranking(_ keys: [SortKey]) -> [Int] { keys.enumerated().map { Packed($1, index: $0) }.sorted().map(\.index) }
 
         /// `isBefore` as `<` of words: more headline keywords first (their
         /// complement), then the earliest position, then more coverage (the

@@ -10,14 +10,17 @@ public struct SearchLines: Sendable {
     public struct Part: Sendable {
         var text = ByteBuffer()
         var ends: [Int] = []
-        var keys: [SearchHit.SortKey] = []
-        /// The lines' packed keys, best first, once `rank()` has run.
-        var ranked: [SearchHit.SortKey.Packed]?
+        /// Each line's sort key packed with its place, as made; best first once ranked.
+        var keys: [SearchHit.SortKey.Packed] = []
+        var isRanked = false
 
         public init() {}
 
         /// Ranks the lines now, on this core (else `SearchLines` does).
-        public mutating func rank() { ranked = SearchHit.SortKey.packedRanking(keys) }
+        public mutating func rank() {
+            keys.sort()
+            isRanked = true
+        }
 
         /// The lines of `hits`, in their order.
         public init(_ hits: [SearchHit]) {
@@ -36,7 +39,7 @@ public struct SearchLines: Sendable {
                                                      key: SearchHit.SortKey) {
             SearchLines.append(path: path, line: line, section: section, region: region, headline: headline, to: &text)
             ends.append(text.count)
-            keys.append(key)
+            keys.append(SearchHit.SortKey.Packed(key, index: keys.count))
         }
     }
 
@@ -51,7 +54,7 @@ public struct SearchLines: Sendable {
     /// The lines of `parts` ranked together, as `SearchHit.ranked` ranks
     /// hits: each part on a core of its own (unless ranked already), then merged.
     public init(_ parts: [Part]) {
-        let ranked = Parallel.mapTakingTurns(count: parts.count) { parts[$0].ranked ?? SearchHit.SortKey.packedRanking(parts[$0].keys) }
+        let ranked = Parallel.mapTakingTurns(count: parts.count) { parts[$0].isRanked ? parts[$0].keys : parts[$0].keys.sorted() }
         var starts = [0]
         for part in parts { starts.append(starts.last! + part.count) }
         // Merging: each part's next line, the best of them taken (ties to the earlier part).

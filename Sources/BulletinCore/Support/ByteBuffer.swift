@@ -13,10 +13,10 @@ public struct ByteBuffer: Sendable {
 
         init(capacity: Int) {
             self.capacity = max(capacity, 64)
-            base = .allocate(capacity: self.capacity)
+            base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
         }
 
-        deinit { base.deallocate() }
+        deinit { free(base) }
 
         /// The same bytes in storage of `capacity`.
         func copy(capacity: Int) -> Storage {
@@ -24,6 +24,13 @@ public struct ByteBuffer: Sendable {
             copy.base.update(from: base, count: count)
             copy.count = count
             return copy
+        }
+
+        /// Room for `capacity` bytes in place: a big buffer's pages are
+        /// moved by `realloc` (`mremap`), not copied, as it doubles.
+        func grow(to capacity: Int) {
+            base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+            self.capacity = capacity
         }
     }
 
@@ -75,10 +82,11 @@ public struct ByteBuffer: Sendable {
     /// Storage this value alone holds, with room for `extra` more bytes.
     private mutating func writable(_ extra: Int) -> Storage {
         let needed = storage.count + extra
-        if needed > storage.capacity {
-            storage = storage.copy(capacity: max(2 * storage.capacity, needed))
-        } else if !isKnownUniquelyReferenced(&storage) {
-            storage = storage.copy(capacity: storage.capacity)
+        let capacity = needed > storage.capacity ? max(2 * storage.capacity, needed) : storage.capacity
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(capacity: capacity)
+        } else if capacity > storage.capacity {
+            storage.grow(to: capacity)
         }
         return storage
     }
