@@ -43,6 +43,10 @@ public enum LibraryInvariants {
                 if texts?.candidates(for: query) != candidates {
                     problems.append("the folded texts in memory and the index disagree on \(query.keywords.map(\.string))")
                 }
+                // The signatures may let more through, never fewer.
+                if !(try index.stampsAndCandidates(for: query).1).isSuperset(of: candidates) {
+                    problems.append("the signature rules out a bulletin whose text holds \(query.keywords.map(\.string))")
+                }
             }
             return problems
         } catch {

@@ -37,7 +37,7 @@ public enum IndexedSearch {
                            _ search: (inout Found, UnsafeBufferPointer<UInt8>, UnsafeRawBufferPointer, String, Int) -> Bool)
         throws(SQLiteError) -> Result<([Found], ArchiveSearch.Outcome), BulletinError> {
         let (fromIndex, stamping) = Stamping.walking(walk) {
-            Result { () throws(SQLiteError) in (try index.stampTable(), try index.candidates(for: query)) }
+            Result { () throws(SQLiteError) in try index.stampsAndCandidates(for: query) }
         }
         let (table, candidates) = try fromIndex.get()
         let files: [String]

@@ -17,7 +17,7 @@ public final class LibraryIndex {
             size INTEGER NOT NULL, mtime INTEGER NOT NULL, inode INTEGER NOT NULL,
             fingerprint TEXT NOT NULL, identity TEXT NOT NULL, title TEXT NOT NULL,
             date TEXT, number INTEGER, sections INTEGER NOT NULL, articles INTEGER NOT NULL,
-            warnings INTEGER NOT NULL, name TEXT NOT NULL);
+            warnings INTEGER NOT NULL, name TEXT NOT NULL, signature BLOB);
         CREATE INDEX files_identity ON files(identity);
         CREATE INDEX files_newest ON files(date DESC, number DESC, name, path);
         CREATE TABLE texts(file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, search TEXT NOT NULL);
@@ -38,8 +38,10 @@ public final class LibraryIndex {
     /// (`SearchRecord`), so `search` gives hits without outlines; ids never
     /// reused (AUTOINCREMENT), so the rows of an id never change and two
     /// statements (or connections) that see different commits can only miss
-    /// a row, never mistake one file's for another's.
-    static let version = 4
+    /// a row, never mistake one file's for another's. 5: each bulletin's
+    /// `BigramSignature` in its row, so a search for a rare word rules out
+    /// most bulletins while reading their stamps, without their folded text.
+    static let version = 5
 
     public init(path: String) throws(SQLiteError) {
         let opened = try StoreFile(path: path, schema: Self.schema, version: Self.version, rebuildable: true).open()
@@ -81,16 +83,23 @@ public final class LibraryIndex {
         return result
     }
 
-    /// Each row's id, stamp and path: what a freshness check needs, without
-    /// the rest of the row.
-    public func stampTable() throws(SQLiteError) -> StampTable {
-        let statement = try db.prepare("SELECT id, path, size, mtime, inode FROM files")
+    /// Each row's id, stamp and path (what a freshness check needs, without
+    /// the rest of the row), and the ids of the rows that may hold every
+    /// keyword of `query` (`candidates(for:)` may say fewer): their
+    /// signatures tested on the way, or their texts searched when a keyword
+    /// is too short for a signature to tell.
+    public func stampsAndCandidates(for query: SearchQuery) throws(SQLiteError) -> (StampTable, Set<Int>) {
+        let statement = try db.prepare("SELECT id, path, size, mtime, inode, signature FROM files")
         var table = StampTable(capacity: try db.integer("SELECT count(*) FROM files") ?? 0)
+        let probes = BigramSignature.probes(query)
+        var candidates = Set<Int>()
         while try statement.step() {
+            let id = statement.integer(0)
             let stamp = FileStamp(size: statement.integer(2), mtime: statement.integer(3), inode: statement.integer(4))
-            statement.withBytes(1) { table.append(id: statement.integer(0), path: $0, stamp: stamp) }
+            statement.withBytes(1) { table.append(id: id, path: $0, stamp: stamp) }
+            if let probes, statement.withBlob(5, { BigramSignature.mayHold($0, probes) }) { candidates.insert(id) }
         }
-        return table
+        return (table, probes == nil ? try self.candidates(for: query) : candidates)
     }
 
     /// Prepared once: a search reads thousands of outlines.
@@ -262,6 +271,7 @@ public final class LibraryIndex {
         let searchText: String
         /// Empty when the bulletin is too big for one (it is searched by reading it).
         let searchRecord: [UInt8]
+        let signature: [UInt8]
         let articleKeys: [Int: String]
 
         public init(path: String, stamp: FileStamp, bulletin: Bulletin) {
@@ -277,6 +287,7 @@ public final class LibraryIndex {
             let headlines = HeadlineIndex(bulletin)
             searchText = headlines.foldedText
             searchRecord = SearchRecord(headlines)?.bytes ?? []
+            signature = BigramSignature.bytes(headlines)
             articleKeys = headlines.articleKeys
         }
 
@@ -292,8 +303,9 @@ public final class LibraryIndex {
         try db.transaction { () throws(SQLiteError) in
             let delete = try db.prepare("DELETE FROM files WHERE path = ?1")
             let insertFile = try db.prepare("""
-                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings, name)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                INSERT INTO files(path, size, mtime, inode, fingerprint, identity, title, date, number, sections, articles, warnings, name,
+                                  signature)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                 """)
             let insertText = try db.prepare("INSERT INTO texts(file, search) VALUES (?1, ?2)")
             let insertRecord = try db.prepare("INSERT INTO records(file, record) VALUES (?1, ?2)")
@@ -309,7 +321,7 @@ public final class LibraryIndex {
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
                     .text(entry.fingerprint), .text(entry.identity), .text(entry.bulletin.title), .init(entry.dating.date?.iso),
                     .init(entry.dating.number), .integer(entry.sections), .integer(entry.articles), .integer(entry.bulletin.warnings.count),
-                    .text(String(entry.path.split(separator: "/").last ?? Substring(entry.path))),
+                    .text(String(entry.path.split(separator: "/").last ?? Substring(entry.path))), .blob(entry.signature),
                 ])
                 let id = db.lastInsertedRow
                 try insertText.run([.integer(id), .text(entry.searchText)])

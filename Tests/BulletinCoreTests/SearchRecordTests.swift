@@ -208,3 +208,62 @@ import Testing
         digits.withBytes { #expect(String(decoding: $0, as: UTF8.self) == "0 7 10 123456789 -42 \(Int.max) \(Int.min) ") }
     }
 }
+
+/// A bulletin's signature never rules out a keyword one of its fields
+/// holds, and rules out most that none holds.
+@Suite struct BigramSignatureTests {
+    @Test func neverRulesOutAKeywordAFieldHolds() throws {
+        for bulletin in try SearchRecordTests.bulletins() {
+            let index = HeadlineIndex(bulletin)
+            let signature = BigramSignature.bytes(index)
+            #expect(signature.count * 8 >= BigramSignature.minimumBits && signature.count & (signature.count - 1) == 0)
+            var tried = 0
+            for s in 0..<(index.bounds.count - 1) {
+                let field = index.slot(s)
+                for start in field.indices where start % 3 == 0 {
+                    for length in [2, 3, 5] where start + length <= field.endIndex {
+                        let query = SearchQuery(FoldedText.string(field[start..<(start + length)]))
+                        guard query.keywords.count == 1, query.keywords[0].scalars[...] == field[start..<(start + length)],
+                              let probes = BigramSignature.probes(query) else { continue }
+                        tried += 1
+                        let holds = signature.withUnsafeBytes { BigramSignature.mayHold($0, probes) }
+                        #expect(holds, "\(bulletin.path): \(query.keywords[0].string)")
+                    }
+                }
+            }
+            #expect(index.nodes.isEmpty || tried > 0, "\(bulletin.path)")
+        }
+    }
+
+    @Test func rulesOutMostKeywordsNoFieldHolds() {
+        let bulletin = BulletinParser.parse(SearchRecordTests.tricky, path: "tricky.md")
+        let signature = BigramSignature.bytes(HeadlineIndex(bulletin))
+        // Pairs of ideographs from far outside the text.
+        let absent = (0..<400).map { k in String(UnicodeScalar(0x5000 + 2 * k)!) + String(UnicodeScalar(0x7000 + 3 * k)!) }
+        let wronglyHeld = absent.filter { word in
+            signature.withUnsafeBytes { BigramSignature.mayHold($0, BigramSignature.probes(SearchQuery(word))!) }
+        }
+        #expect(wronglyHeld.count < absent.count / 3, "\(wronglyHeld.count) of \(absent.count)")
+        // Several keywords: all must be held.
+        let both = BigramSignature.probes(SearchQuery("就业 " + absent[0]))!
+        if !wronglyHeld.contains(absent[0]) { #expect(!signature.withUnsafeBytes { BigramSignature.mayHold($0, both) }) }
+    }
+
+    @Test func aOneScalarKeywordOrADamagedSignatureRulesNothingOut() {
+        #expect(BigramSignature.probes(SearchQuery("就业 a")) == nil)
+        #expect(BigramSignature.probes(SearchQuery("就")) == nil)
+        let probes = BigramSignature.probes(SearchQuery("没有"))!
+        for damaged in [[UInt8](), [0], [UInt8](repeating: 0, count: 12), [UInt8](repeating: 0, count: 4)] {
+            #expect(damaged.withUnsafeBytes { BigramSignature.mayHold($0, probes) }, "\(damaged.count) bytes")
+        }
+        #expect(![UInt8](repeating: 0, count: 8).withUnsafeBytes { BigramSignature.mayHold($0, probes) })
+    }
+
+    @Test func growsWithTheTextUpToItsLimit() {
+        let small = BigramSignature.bytes(HeadlineIndex(BulletinParser.parse("## 一\n\n### 北京 | 就业\n", path: "a.md")))
+        let articles = (0..<20_000).map { "### 地区\($0) | 标题\($0 * 7919)\n" }.joined()
+        let big = BigramSignature.bytes(HeadlineIndex(BulletinParser.parse("## 一\n\n" + articles, path: "b.md")))
+        #expect(small.count == BigramSignature.minimumBits / 8)
+        #expect(big.count == BigramSignature.maximumBits / 8)
+    }
+}

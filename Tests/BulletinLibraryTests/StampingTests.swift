@@ -41,7 +41,7 @@ import Testing
         for i in 0..<40 { library.folder.write("b/\(i % 3)/2020-01-\(10 + i % 18)-\(i).md", sampleBulletin(title: "周报 \(i)", articles: ["就业 \(i)"])) }
         _ = try library.refresh()
         let index = try LibraryIndex(path: library.indexPath)
-        let table = try index.stampTable()
+        let (table, _) = try index.stampsAndCandidates(for: SearchQuery("就业"))
         let files = try library.files()
         let rows = try index.allBulletins()
         for (path, seen) in zip(files, IndexRefresh.seen(files)) {
