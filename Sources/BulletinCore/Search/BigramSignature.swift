@@ -6,9 +6,10 @@
 /// few that hold it; a signature is a tenth of that. It may say yes
 /// wrongly (the text is then searched and finds nothing), never no.
 public enum BigramSignature {
-    /// At least this many bits per pair (one probe each: a pair absent from
-    /// a text is wrongly "set" about one time in five).
-    static let bitsPerPair = 4
+    /// At least this many bits per pair, two set for each: a pair absent
+    /// from a text is wrongly "held" about one time in twenty, a keyword of
+    /// four scalars (three pairs) about one in ten thousand.
+    static let bitsPerPair = 8
     static let minimumBits = 64
     static let maximumBits = 1 << 16
 
@@ -19,12 +20,11 @@ public enum BigramSignature {
         var bits = minimumBits
         while bits < bitsPerPair * pairs && bits < maximumBits { bits *= 2 }
         var bytes = [UInt8](repeating: 0, count: bits / 8)
-        let shift = UInt64(64 - bits.trailingZeroBitCount)
+        let width = bits.trailingZeroBitCount
         for s in 0..<(index.bounds.count - 1) {
             let field = index.slot(s)
             for i in field.indices.dropLast() {
-                let bit = Int(hash(field[i], field[i + 1]) >> shift)
-                bytes[bit >> 3] |= 1 << UInt8(bit & 7)
+                for bit in positions(hash(field[i], field[i + 1]), width) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
             }
         }
         return bytes
@@ -46,11 +46,15 @@ public enum BigramSignature {
     public static func mayHold(_ bytes: UnsafeRawBufferPointer, _ probes: [UInt64]) -> Bool {
         let bits = bytes.count * 8
         guard bits >= minimumBits, bits & (bits - 1) == 0 else { return true }
-        let shift = UInt64(64 - bits.trailingZeroBitCount)
+        let width = bits.trailingZeroBitCount
         return probes.allSatisfy { probe in
-            let bit = Int(probe >> shift)
-            return bytes[bit >> 3] & (1 << UInt8(bit & 7)) != 0
+            positions(probe, width).allSatisfy { bit in bytes[bit >> 3] & (1 << UInt8(bit & 7)) != 0 }
         }
+    }
+
+    /// The two bits a pair sets among 2^`width`: the hash's top `width` bits and the next `width`.
+    static func positions(_ hash: UInt64, _ width: Int) -> [Int] {
+        [Int(hash >> UInt64(64 - width)), Int((hash << UInt64(width)) >> UInt64(64 - width))]
     }
 
     /// Multiplicative (Fibonacci) hashing of the pair: its top bits pick the bit.
