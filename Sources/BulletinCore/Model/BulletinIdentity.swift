@@ -20,13 +20,14 @@ public enum BulletinIdentity {
 
     /// The keys of articles given as their node index and folded headline, in document order.
     static func articleKeys(_ headlines: some Sequence<(Int, ArraySlice<UInt32>)>) -> [Int: String] {
-        var seen: [String: Int] = [:]
+        // Counted by scalars: hashing a Chinese string normalises it first, a
+        // twentieth of indexing a library.
+        var seen: [ArraySlice<UInt32>: Int] = [:]
         var keys: [Int: String] = [:]
         for (i, headline) in headlines {
-            let folded = FoldedText.string(headline)
-            let occurrence = seen[folded, default: 0]
-            seen[folded] = occurrence + 1
-            keys[i] = folded + "#" + String(occurrence)
+            let occurrence = seen[headline, default: 0]
+            seen[headline] = occurrence + 1
+            keys[i] = FoldedText.string(headline) + "#" + String(occurrence)
         }
         return keys
     }
