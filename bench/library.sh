@@ -14,6 +14,21 @@ COMMON=就业
 BIN=$(bench/build.sh)/bulletin
 [ -d "$LIB" ] || python3 bench/generate.py archive "$LIB" --files 10000 --megabytes 200
 . bench/tmux-timing.sh
+# "A B": medians in ms of RUNS runs of each command (no shell), taken in turns, output to /dev/null.
+interleaved() {
+    python3 - "$@" <<'PY'
+import shlex, statistics, subprocess, sys, time
+runs, commands = int(sys.argv[1]), [shlex.split(c) for c in sys.argv[2:]]
+times = [[] for _ in commands]
+for c in commands: subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+for _ in range(runs):
+    for k, c in enumerate(commands):
+        start = time.perf_counter()
+        subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[k].append((time.perf_counter() - start) * 1000)
+print(" ".join("%.1f" % statistics.median(t) for t in times))
+PY
+}
 ms() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.1f" % (x["median"] * 1000) for x in r))' "$1"; }
 for run in $(seq "$RUNS"); do
     cache=$(mktemp -d) state=$(mktemp -d)
@@ -24,10 +39,9 @@ for run in $(seq "$RUNS"); do
     newest=$("$BIN" list "$LIB" | awk 'NR == 1 {print $NF}')
     hyperfine -N -w 1 -r 10 --export-json /tmp/bench-list.json "$BIN list $LIB" --output=null >/dev/null 2>&1
     echo "list, warm: $(ms /tmp/bench-list.json) ms"
+    # Interleaved (ours, rg, ours, rg...), so a change in the machine's speed falls on both alike.
     for word in "$RARE" "$COMMON"; do
-        hyperfine -N -w 1 -r 5 -i --export-json /tmp/bench-lsearch.json \
-            "$BIN search $word $LIB" "rg -n '^#{2,3} .*$word' $LIB" --output=null >/dev/null 2>&1
-        read -r ours theirs < <(ms /tmp/bench-lsearch.json)
+        read -r ours theirs < <(interleaved "${SEARCH_RUNS:-11}" "$BIN search $word $LIB" "rg -n '^#{2,3} .*$word' $LIB")
         echo "search $word, warm: bulletin $ours ms, rg $theirs ms, ratio $(python3 -c "print(round($ours/$theirs, 2))")"
     done
     # The reader, cold: the first screen, then the whole library indexed, peak memory.
