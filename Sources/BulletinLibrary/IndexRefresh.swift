@@ -31,13 +31,7 @@ public enum IndexRefresh {
         var known = given ?? [:]
         if given == nil { known = try index.allBulletins() }
         let found = givenStamps ?? stamps(files)
-        // Each file's row, looked up once; a stale file's is looked up again once stored.
-        var rows = found.map { file in file.flatMap { known[$0.absolute] } }
-        var stale = files.indices.filter { i in found[i].map { rows[i]?.stamp != $0.stamp } ?? true }
-        // Mostly stale (a cold index): the rows are looked up again at the end
-        // rather than held while files are parsed (16 MB at 100,000).
-        let rowsAgain = stale.count > files.count / 2
-        if rowsAgain { rows = [] }
+        var stale = files.indices.filter { i in found[i].map { known[$0.absolute]?.stamp != $0.stamp } ?? true }
         // Newest first, as far as names tell: a reader shows them as they come.
         stale = BulletinDating.byNameNewestFirst(stale.map { files[$0] }).map { stale[$0] }
         var errors: [BulletinError] = []
@@ -81,17 +75,13 @@ public enum IndexRefresh {
             group.wait()
             parsed = ahead.results
         }
-        if rowsAgain {
-            rows = found.map { file in file.flatMap { known[$0.absolute] } }
-        } else {
-            for i in stale { rows[i] = found[i].flatMap { known[$0.absolute] } }
-        }
-        let present = Set(rows.lazy.compactMap { $0?.id })
+        let present = Set(found.compactMap { $0?.absolute })
         let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
-        let gone = Array(known.values.lazy.filter { !present.contains($0.id) }.map(\.path)
-            .filter { path in scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } })
+        let gone = known.keys.filter { path in !present.contains(path) && scopes.contains { path == $0 || path.hasPrefix($0) && $0.hasSuffix("/") } }
         try index.remove(paths: gone)
+        for path in gone { known[path] = nil }
         if !stale.isEmpty || !gone.isEmpty { try index.setMeta("updated", String(time(nil))) }
+        let rows = found.map { file in file.flatMap { known[$0.absolute] } }
         return Outcome(rows: rows, parsed: stale.count - errors.count, removed: gone.count, errors: errors)
     }
 
