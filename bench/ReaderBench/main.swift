@@ -81,6 +81,19 @@ for (name, events) in flows {
     print("\(name.padding(28)) median \(String(format: "%.3f", median(times))) ms  max \(String(format: "%.3f", times.max()!)) ms")
 }
 
+// A library arriving in parts while it is indexed: each part is swapped in
+// on the main thread, and a key that comes meanwhile waits for it.
+if library.bulletins.count > 1 {
+    var swaps: [Double] = []
+    for _ in 0..<repeats {
+        let start = now()
+        state.update(.partlyLoaded(library, lineOffset: 0))
+        _ = state.render()
+        swaps.append(now() - start)
+    }
+    print("\("swap in a partial library".padding(28)) median \(String(format: "%.3f", median(swaps))) ms  max \(String(format: "%.3f", swaps.max()!)) ms")
+}
+
 // Unfolding a folded bulletin of a library: its stub is read from its file.
 if library.stubs.contains(where: { $0 != nil }) {
     state.handle(.key(.tab))
