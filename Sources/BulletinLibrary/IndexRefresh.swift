@@ -85,15 +85,10 @@ public enum IndexRefresh {
         return Outcome(rows: rows, parsed: stale.count - errors.count, removed: gone.count, errors: errors)
     }
 
-    /// Each file's absolute path and stamp (nil when it cannot be seen). A
-    /// long list is stamped in two halves on two cores.
+    /// Each file's absolute path and stamp (nil when it cannot be seen),
+    /// stamped on both cores a chunk at a time (`Stamping`).
     public static func stamps(_ paths: [String]) -> [(absolute: String, stamp: FileStamp)?] {
-        func stamps(_ paths: ArraySlice<String>) -> [(absolute: String, stamp: FileStamp)?] {
-            seen(paths).map { $0.map { (joined($0.folder, $0.name), $0.stamp) } }
-        }
-        guard paths.count >= Parallel.minimumCount else { return stamps(paths[...]) }
-        let (first, second) = Parallel.both({ stamps(paths[..<(paths.count / 2)]) }, { stamps(paths[(paths.count / 2)...]) })
-        return first + second
+        Stamping.walking({ .success(paths) }, alongside: {}).1.stamps
     }
 
     /// A file as seen: its resolved folder, its name (the tail of the path

@@ -56,7 +56,7 @@ public final class Stamping: @unchecked Sendable {
     /// File `i` as seen, nil when it cannot be.
     public subscript(i: Int) -> IndexRefresh.Seen? { slots[i] }
 
-    /// Every file's absolute path and stamp, as `IndexRefresh.stamps` gives them.
+    /// Every file's absolute path and stamp (`IndexRefresh.stamps`).
     public var stamps: [(absolute: String, stamp: FileStamp)?] {
         slots.map { $0.map { (IndexRefresh.joined($0.folder, $0.name), $0.stamp) } }
     }

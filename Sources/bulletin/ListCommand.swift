@@ -37,8 +37,9 @@ struct ListCommand: ParsableCommand {
         // The rows copied once, with their paths beside them; then only places move (each
         // copy of a row retains its strings: passes over 10,000 of them were a third of a listing).
         var rows: [IndexedBulletin] = [], shown: [String] = []
-        for (file, row) in zip(files, outcome.rows) where row != nil {
-            rows.append(row!)
+        for (file, row) in zip(files, outcome.rows) {
+            guard let row else { continue }
+            rows.append(row)
             shown.append(file)
         }
         let marks = LibraryStore.openState(enabled: !noState).readMarks()

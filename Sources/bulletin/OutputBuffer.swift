@@ -34,13 +34,7 @@ struct OutputBuffer: TextOutputStream {
     }
 
     mutating func flush() {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }
-            offset += written
-        }
+        Self.writeRuns(to: descriptor) { put in bytes.withUnsafeBufferPointer(put) }
         bytes.removeAll(keepingCapacity: true)
     }
 

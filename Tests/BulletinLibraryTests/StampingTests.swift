@@ -74,9 +74,15 @@ import Testing
         #expect(alongside == "beside")
         let stamps = stamping.stamps
         #expect(stamps.count == present.count)
-        for (i, expected) in IndexRefresh.stamps(present).enumerated() {
-            #expect(stamps[i]?.absolute == expected?.absolute && stamps[i]?.stamp == expected?.stamp)
+        // Against each file stated on its own, by its whole path.
+        for (i, path) in present.enumerated() {
+            var info = stat()
+            #expect(stat(path, &info) == 0)
+            let expected = FileStamp(size: Int(info.st_size), mtime: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                                     inode: Int(info.st_ino))
+            #expect(stamps[i]?.absolute == IndexRefresh.realPath(path) && stamps[i]?.stamp == expected, "\(path)")
         }
+        #expect(IndexRefresh.stamps(present).map { $0?.absolute } == stamps.map { $0?.absolute })
     }
 
     @Test func aFailedWalkIsReturnedAndNothingWaitsForIt() {

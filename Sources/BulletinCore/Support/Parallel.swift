@@ -67,15 +67,11 @@ public enum Parallel {
     /// index when it is done: for items of very different cost, like files.
     public static func mapTakingTurns<T>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count: count)
-        let next = Atomic<Int>(0)
+        let turns = Chunks(count: count, size: 1)
         withoutActuallyEscaping(transform) { transform in
             let shared = UncheckedSendable(transform)
             DispatchQueue.concurrentPerform(iterations: max(1, min(processorCount, count))) { _ in
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard i < count else { return }
-                    slots.store(i, shared.value(i))
-                }
+                while let i = turns.next()?.lowerBound { slots.store(i, shared.value(i)) }
             }
         }
         return slots.results
