@@ -24,7 +24,9 @@ public enum BigramSignature {
         for s in 0..<(index.bounds.count - 1) {
             let field = index.slot(s)
             for i in field.indices.dropLast() {
-                for bit in positions(hash(field[i], field[i + 1]), width) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
+                let (a, b) = positions(hash(field[i], field[i + 1]), width)
+                bytes[a >> 3] |= 1 << UInt8(a & 7)
+                bytes[b >> 3] |= 1 << UInt8(b & 7)
             }
         }
         return bytes
@@ -47,14 +49,18 @@ public enum BigramSignature {
         let bits = bytes.count * 8
         guard bits >= minimumBits, bits & (bits - 1) == 0 else { return true }
         let width = bits.trailingZeroBitCount
+        func isSet(_ bit: Int) -> Bool { bytes[bit >> 3] & (1 << UInt8(bit & 7)) != 0 }
         return probes.allSatisfy { probe in
-            positions(probe, width).allSatisfy { bit in bytes[bit >> 3] & (1 << UInt8(bit & 7)) != 0 }
+            let (a, b) = positions(probe, width)
+            return isSet(a) && isSet(b)
         }
     }
 
-    /// The two bits a pair sets among 2^`width`: the hash's top `width` bits and the next `width`.
-    static func positions(_ hash: UInt64, _ width: Int) -> [Int] {
-        [Int(hash >> UInt64(64 - width)), Int((hash << UInt64(width)) >> UInt64(64 - width))]
+    /// The two bits a pair sets among 2^`width`: the hash's top `width` bits
+    /// and the next `width` (a pair, not an array: this runs for every pair
+    /// of every bulletin indexed).
+    static func positions(_ hash: UInt64, _ width: Int) -> (Int, Int) {
+        (Int(hash >> UInt64(64 - width)), Int((hash << UInt64(width)) >> UInt64(64 - width)))
     }
 
     /// Multiplicative (Fibonacci) hashing of the pair: its top bits pick the bit.
