@@ -1,5 +1,4 @@
 import BulletinCore
-import Dispatch
 import Glibc
 
 /// Brings the index up to date with the files of a library: a file whose
@@ -48,13 +47,6 @@ public enum IndexRefresh {
         }
         var parsed = batches.first.map(parse) ?? []
         for (b, batch) in batches.enumerated() {
-            // The next batch is parsed while this one is written: SQLite's
-            // writes take one core, and the other would wait for them.
-            let ahead = Ahead(), group = DispatchGroup()
-            if b + 1 < batches.count {
-                let next = batches[b + 1]
-                DispatchQueue.global(qos: .userInitiated).async(group: group) { ahead.results = parse(next) }
-            }
             var entries: [LibraryIndex.Entry] = []
             for result in parsed {
                 switch result {
@@ -62,18 +54,19 @@ public enum IndexRefresh {
                 case .failure(let error): errors.append(error)
                 }
             }
-            do {
-                let rows = try index.store(entries)
-                for row in rows { known[row.path] = row }
-                stored(rows)
-            } catch {
-                group.wait()
-                throw error
-            }
+            // The next batch is parsed while this one is written: SQLite's
+            // writes take one core, and the other would wait for them.
+            let (written, next) = Parallel.both({ () -> Result<Void, SQLiteError> in
+                Result { () throws(SQLiteError) in
+                    let rows = try index.store(entries)
+                    for row in rows { known[row.path] = row }
+                    stored(rows)
+                }
+            }, { b + 1 < batches.count ? parse(batches[b + 1]) : [] })
+            try written.get()
             done += batch.count
             progress(done, stale.count)
-            group.wait()
-            parsed = ahead.results
+            parsed = next
         }
         let present = Set(found.compactMap { $0?.absolute })
         let scopes = roots.compactMap { root in realPath(root).map { isDirectory($0) ? $0 + "/" : $0 } }
@@ -162,9 +155,4 @@ public enum IndexRefresh {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
-}
-
-/// A batch parsed on another thread, read once its group is waited for.
-private final class Ahead: @unchecked Sendable {
-    var results: [Result<LibraryIndex.Entry, BulletinError>] = []
 }

@@ -1,5 +1,4 @@
 import CByteScan
-import Dispatch
 
 /// Byte-level pass over UTF-8 that makes text safe: invalid sequences become
 /// U+FFFD, control characters and whole terminal escape sequences are removed,
@@ -33,7 +32,7 @@ enum UTF8Sanitizer {
         let dirty = UnsafeMutableBufferPointer<Bool>.allocate(capacity: workers)
         defer { dirty.deallocate() }
         let shared = UncheckedSendable((input: bytes, output: dirty, bounds: bounds))
-        DispatchQueue.concurrentPerform(iterations: workers) { k in
+        Parallel.perform(iterations: workers) { k in
             let (input, output, bounds) = shared.value
             output[k] = needsCleaning(chunk: UnsafeBufferPointer(rebasing: input[bounds[k]..<bounds[k + 1]]))
         }

@@ -22,7 +22,7 @@ public enum Parallel {
                 withUnsafeMutablePointer(to: &a) { a in
                     withUnsafeMutablePointer(to: &b) { b in
                         let shared = UncheckedSendable((first, second, a, b))
-                        DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        perform(iterations: 2) { k in
                             let (first, second, a, b) = shared.value
                             if k == 0 { a.pointee = first() } else { b.pointee = second() }
                         }
@@ -31,6 +31,62 @@ public enum Parallel {
                 return (a!, b!)
             }
         }
+    }
+
+    /// `body(0..<iterations)` on the calling thread and helpers at its
+    /// priority, returning when all are done. (`concurrentPerform` on Linux
+    /// runs its helpers at the default priority whatever the caller's, so
+    /// the reader's background indexing would take both cores from its keys
+    /// and from the terminal.) The caller runs the iterations no helper has
+    /// started: a helper may come late, or not while all of dispatch's
+    /// threads wait (helpers waiting for helpers), and none is waited for.
+    public static func perform(iterations: Int, _ body: (Int) -> Void) {
+        guard iterations > 1 else {
+            if iterations == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            withUnsafePointer(to: body) { body in
+                let sharing = Sharing(count: iterations, body: body)
+                // Linux takes process 0 as the calling thread alone.
+                let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                // libdispatch gives background threads nice 10, utility 2, default 0.
+                let queue = DispatchQueue.global(qos: nice >= 10 ? .background : nice > 0 ? .utility : .default)
+                for _ in 1..<iterations { queue.async { sharing.run() } }
+                sharing.run()
+                sharing.finished.wait()
+            }
+        }
+    }
+
+    /// Iterations handed to whichever thread asks next.
+    private final class Sharing: @unchecked Sendable {
+        let count: Int
+        /// Read only for an iteration taken, so never by a helper that
+        /// comes once all are (the caller may have returned).
+        let body: UnsafePointer<(Int) -> Void>
+        let next = Atomic<Int>(0)
+        let remaining: Atomic<Int>
+        let finished = DispatchSemaphore(value: 0)
+
+        init(count: Int, body: UnsafePointer<(Int) -> Void>) {
+            self.count = count
+            self.body = body
+            remaining = Atomic(count)
+        }
+
+        func run() {
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < count else { return }
+                Self.call(body, i)
+                if remaining.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 { finished.signal() }
+            }
+        }
+
+        /// Apart, so the copy of the closure it calls is let go before the
+        /// iteration counts as done (the caller checks that none escaped).
+        @inline(never) static func call(_ body: UnsafePointer<(Int) -> Void>, _ i: Int) { body.pointee(i) }
     }
 
     /// Below this many items, threads cost more than they save.
@@ -52,7 +108,7 @@ public enum Parallel {
         return withoutActuallyEscaping(transform) { transform in
             [T](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let shared = UncheckedSendable((buffer, transform))
-                DispatchQueue.concurrentPerform(iterations: workers) { k in
+                perform(iterations: workers) { k in
                     let (buffer, transform) = shared.value
                     for i in (count * k / workers)..<(count * (k + 1) / workers) {
                         (buffer.baseAddress! + i).initialize(to: transform(i))
@@ -70,7 +126,7 @@ public enum Parallel {
         let turns = Chunks(count: count, size: 1)
         withoutActuallyEscaping(transform) { transform in
             let shared = UncheckedSendable(transform)
-            DispatchQueue.concurrentPerform(iterations: max(1, min(processorCount, count))) { _ in
+            perform(iterations: max(1, min(processorCount, count))) { _ in
                 while let i = turns.next()?.lowerBound { slots.store(i, shared.value(i)) }
             }
         }
