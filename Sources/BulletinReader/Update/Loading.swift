@@ -7,15 +7,15 @@ import BulletinCore
 extension ReaderState {
     /// `lineOffset`: file lines before the opening's first line.
     public mutating func finishLoading(_ full: Library, lineOffset: Int) {
-        let untouched = position == startPosition, known = Set(library.bulletins.indices.map(library.path))
-        replaceLibrary(with: keepingRead(full), lineOffset: lineOffset)
+        let untouched = position == startPosition, match = LibraryMatch(library, full)
+        replaceLibrary(with: keepingRead(full, match), lineOffset: lineOffset, places: match.places)
         loading = false
         progress = nil
         if let notice = full.notices.first { message = notice }
         // A library shown by its first file while it loaded opens, unless
         // the reader moved meanwhile, where reading stopped, else at its newest.
         if untouched, foldsOtherBulletins, full.bulletins.count > 1, !applyResume() { jump(toNode: 0) }
-        foldArrivals(known)
+        foldArrivals(match.arrived)
         loadStarred()
     }
 
@@ -23,25 +23,25 @@ extension ReaderState {
     /// reader staying where it is (where reading stopped is looked for
     /// once it is all there).
     mutating func swapInPart(_ part: Library, lineOffset: Int) {
-        let known = Set(library.bulletins.indices.map(library.path))
-        replaceLibrary(with: keepingRead(part), lineOffset: lineOffset)
-        foldArrivals(known)
+        let match = LibraryMatch(library, part)
+        replaceLibrary(with: keepingRead(part, match), lineOffset: lineOffset, places: match.places)
+        foldArrivals(match.arrived)
     }
 
     /// The library read again: bulletins not seen before are marked new
     /// (until opened), and the reader stays where it is.
     mutating func finishRescan(_ fresh: Library) {
         rescanning = false
-        let known = Set(library.bulletins.indices.map(library.path)), now = Set(fresh.bulletins.indices.map(fresh.path))
-        let added = fresh.bulletins.indices.map(fresh.path).filter { !known.contains($0) }
-        let removed = library.bulletins.indices.count { !now.contains(library.path($0)) }
-        newPaths.formUnion(added)
-        replaceLibrary(with: keepingRead(fresh), lineOffset: 0)
+        let match = LibraryMatch(library, fresh)
+        let removed = match.places.count { $0 == nil }
+        newPaths.formUnion(match.arrived.map(fresh.path))
+        replaceLibrary(with: keepingRead(fresh, match), lineOffset: 0, places: match.places)
         var said: [String] = []
-        if !added.isEmpty { said.append(added.count == 1 ? "1 new bulletin" : "\(added.count) new bulletins") }
+        let added = match.arrived.count
+        if added > 0 { said.append(added == 1 ? "1 new bulletin" : "\(added) new bulletins") }
         if removed > 0 { said.append(removed == 1 ? "1 bulletin gone from its folder" : "\(removed) bulletins gone from their folders") }
         if !said.isEmpty { message = said.joined(separator: ", ") }
-        foldArrivals(known)
+        foldArrivals(match.arrived)
         loadStarred()
     }
 
@@ -52,20 +52,18 @@ extension ReaderState {
         return [.rescan]
     }
 
-    /// `sameBulletins`: `full` is this library with stubs read or put back
-    /// (`Shelving`): bulletin `b` is still `b`, and the TOC cursor stays on
-    /// its node; otherwise bulletins are matched by path and the cursor
-    /// follows the position.
-    mutating func replaceLibrary(with full: Library, lineOffset: Int, sameBulletins: Bool = false) {
-        var index: [String: Int] = [:]
-        if !sameBulletins {
-            for b in full.bulletins.indices.reversed() { index[full.path(b)] = b }
-        }
+    /// `places`: where each bulletin is in `full` (`LibraryMatch`), the
+    /// TOC cursor following the position; nil when `full` is this library
+    /// with stubs read or put back (`Shelving`): bulletin `b` is still `b`,
+    /// and the TOC cursor stays on its node.
+    mutating func replaceLibrary(with full: Library, lineOffset: Int, places: [Int?]? = nil) {
+        let sameBulletins = places == nil
         func map(_ g: Int) -> Int? {
             let (b, n) = library.locate(g)
-            guard let target = sameBulletins ? b : index[library.path(b)] else { return nil }
-            // A stub's one node, or a bulletin's own, is the bulletin's first.
-            guard let bulletin = library.read[b], let now = full.read[target], bulletin.outline[n].kind != .bulletin else {
+            guard let target = places.map({ $0[b] }) ?? b else { return nil }
+            // A stub's one node, or a bulletin's own (its first, as every
+            // folded bulletin's is), is the bulletin's first.
+            guard n > 0, let bulletin = library.read[b], let now = full.read[target] else {
                 return full.firstNode(ofBulletin: target)
             }
             return full.global(bulletin: target, node: now.outline.node(containingLine: bulletin.outline[n].line + lineOffset))

@@ -25,7 +25,7 @@ extension ReaderState {
                 message = "\(error.description) (only its index row is shown)"
             }
         }
-        if !read.isEmpty { replaceLibrary(with: library.reading(read), lineOffset: 0, sameBulletins: true) }
+        if !read.isEmpty { replaceLibrary(with: library.reading(read), lineOffset: 0) }
         search?.pending.removeAll { b in !library.isShelved(b) || unloadable.contains(library.path(b)) }
     }
 
@@ -75,15 +75,14 @@ extension ReaderState {
         guard !folded.isEmpty else { return }
         let starred = starredBulletins
         let shelved = folded.filter { !starred.contains($0) }
-        if !shelved.isEmpty { replaceLibrary(with: library.shelving(shelved), lineOffset: 0, sameBulletins: true) }
+        if !shelved.isEmpty { replaceLibrary(with: library.shelving(shelved), lineOffset: 0) }
     }
 
     /// `fresh` (the library loaded or read again) with the bulletins read
-    /// here read there too, by path, so the swap keeps the reading place.
-    func keepingRead(_ fresh: Library) -> Library {
+    /// here read there too, so the swap keeps the reading place.
+    func keepingRead(_ fresh: Library, _ match: LibraryMatch) -> Library {
         guard let shelf = fresh.shelf else { return fresh }
-        let read = Set(library.read.keys.map(library.path))
-        let wanted = fresh.stubs.indices.filter { fresh.isShelved($0) && read.contains(fresh.path($0)) }
+        let wanted = library.read.keys.compactMap { match.places[$0] }.filter(fresh.isShelved).sorted()
         guard !wanted.isEmpty else { return fresh }
         let results = Parallel.mapTakingTurns(count: wanted.count) { shelf.load(fresh.stubs[wanted[$0]]!) }
         var more: [Int: Bulletin] = [:]

@@ -70,13 +70,13 @@ extension ReaderState {
         return OpenBulletin(index: b, path: library.path(b), of: library.bulletins.count)
     }
 
-    /// Bulletins that came with a library swapped in (not among `known`
-    /// paths) come folded, the one being read aside; those already here keep
-    /// their folds (what the reader unfolded stays unfolded).
-    mutating func foldArrivals(_ known: Set<String>) {
+    /// Bulletins that came with a library swapped in (`arrived`) come
+    /// folded, the one being read aside; those already here keep their
+    /// folds (what the reader unfolded stays unfolded).
+    mutating func foldArrivals(_ arrived: [Int]) {
         guard foldsOtherBulletins else { return }
         let open = openBulletin.index
-        let arrived = library.bulletins.indices.filter { $0 != open && !known.contains(library.path($0)) }
+        let arrived = arrived.filter { $0 != open }
         guard !arrived.isEmpty else { return }
         folded.formUnion(arrived.map(library.firstNode(ofBulletin:)))
         rebuildRows()
