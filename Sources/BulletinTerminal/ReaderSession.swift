@@ -40,7 +40,9 @@ public enum ReaderSession {
     }
 
     /// Background work waits this long after the first frame, so the
-    /// terminal can show it before the work takes every core.
+    /// terminal can show it before the work takes every core. It runs at
+    /// background priority (nice 10 on Linux, its helpers too: `Parallel`),
+    /// so a key, and the terminal drawing what it changed, come first.
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
@@ -56,7 +58,7 @@ public enum ReaderSession {
             terminal.draw(state.render())
         }
         if let background = work.background {
-            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background { queue.post($0) }) }
+            DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + backgroundDelay) { queue.post(background { queue.post($0) }) }
         }
         let watcher = work.rescan == nil ? nil : DirectoryWatcher(directories: work.watched) { queue.post(.filesChanged) }
         defer { withExtendedLifetime(watcher) {} }
@@ -74,6 +76,11 @@ public enum ReaderSession {
             var effects: [ReaderEffect] = []
             let messages = queue.take()
             var changed = !messages.isEmpty  // a frame is drawn only when something happened
+            // A library a message replaces is let go on a background thread:
+            // most of it was made on one (the stubs of a library in parts),
+            // and freeing that here would wait on its thread's allocator.
+            let retired = changed ? state.library : nil
+            defer { if let retired { DispatchQueue.global(qos: .background).async { withExtendedLifetime(retired) {} } } }
             for message in messages { effects += state.update(message) }
             inputLeft = false
             switch terminal.nextInput(timeoutMilliseconds: 0) {
@@ -106,7 +113,7 @@ public enum ReaderSession {
         switch effect {
         case .quit, .saveReading: break  // both handled by the loop first
         case .rescan:
-            if let rescan = work.rescan { DispatchQueue.global(qos: .userInitiated).async { queue.post(rescan()) } }
+            if let rescan = work.rescan { DispatchQueue.global(qos: .background).async { queue.post(rescan()) } }
             else { followUp = state.update(.loadFailed("Nothing to rescan: not a library of files")) }
         case .repaintAll: terminal.forgetScreen()
         case .openURL(let url): followUp = state.update(.programFinished(url: url, ExternalProgram.open(url, on: terminal)))

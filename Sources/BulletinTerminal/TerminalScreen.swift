@@ -56,6 +56,11 @@ final class TerminalScreen {
         curs_set(0)
         set_escdelay(25)
         mouseinterval(0)
+        // No check for keys between a frame's lines: the loop reads every
+        // key waiting before it draws, and each check polls the terminal,
+        // which waits for the kernel's tty work to run (while background
+        // indexing has both cores, that wait can take milliseconds).
+        typeahead(-1)
         mousemask(Self.mouseEvents, nil)
         styles = TerminalStyles(theme: theme)
     }
