@@ -45,6 +45,11 @@ public enum ReaderSession {
     /// so a key, and the terminal drawing what it changed, come first.
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
+    /// Where swapped-out libraries are freed: a serial queue has a thread
+    /// of its own at once, where a block on the global queue would wait for
+    /// the indexing to free one (libraries piling up meanwhile).
+    static let releaseQueue = DispatchQueue(label: "bulletin.release", qos: .background)
+
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
         let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
@@ -76,11 +81,11 @@ public enum ReaderSession {
             var effects: [ReaderEffect] = []
             let messages = queue.take()
             var changed = !messages.isEmpty  // a frame is drawn only when something happened
-            // A library a message replaces is let go on a background thread:
-            // most of it was made on one (the stubs of a library in parts),
-            // and freeing that here would wait on its thread's allocator.
+            // A library a message replaces is let go on another thread: most
+            // of it was made on one (the stubs of a library in parts), and
+            // freeing that here would wait on its thread's allocator.
             let retired = changed ? state.library : nil
-            defer { if let retired { DispatchQueue.global(qos: .background).async { withExtendedLifetime(retired) {} } } }
+            defer { if let retired { releaseQueue.async { withExtendedLifetime(retired) {} } } }
             for message in messages { effects += state.update(message) }
             inputLeft = false
             switch terminal.nextInput(timeoutMilliseconds: 0) {
