@@ -31,8 +31,23 @@ import Testing
         ### 湖南 | 重复的一节
         """
 
+    /// A section without a title before one with a title: the record holds
+    /// the empty one's text where the next one's begins (a fuzz finding).
+    static let untitledSection = """
+        # 周报
+
+        ##
+
+        ### 北京 | 迁移说明
+
+        ## 社区新闻
+
+        ### 上海 | 迁移说明
+        """
+
     static func bulletins() throws -> [Bulletin] {
-        var bulletins = [BulletinParser.parse(tricky, path: "tricky.md"), BulletinParser.parse("", path: "empty.md")]
+        var bulletins = [BulletinParser.parse(tricky, path: "tricky.md"), BulletinParser.parse("", path: "empty.md"),
+                         BulletinParser.parse(untitledSection, path: "untitled-section.md")]
         for name in ["messy-bulletin.md", "news-summary.md", "newsletter.md", "weekly-frontmatter.md", "list-toc.md"] {
             bulletins.append(try Fixtures.parse(name))
         }

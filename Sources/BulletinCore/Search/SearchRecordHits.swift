@@ -6,13 +6,16 @@ extension SearchRecord {
     public static func hits(_ query: SearchQuery, folded: UnsafeBufferPointer<UInt8>, record: UnsafeRawBufferPointer,
                             path: String, order: Int) -> [SearchHit]? {
         guard let view = View(record, foldedCount: folded.count) else { return nil }
+        // Each section title made once, by its place in the strings: its
+        // start and its end, as an empty title starts where the next begins.
         var sections: [Int: String] = [:]
         return SearchHit.ranked(view.found(query, folded, offsets: true).map { found in
             let k = found.node
             var section: String?
             if let range = view.sectionRange(k) {
-                section = sections[range.lowerBound] ?? view.string(range)
-                sections[range.lowerBound] = section
+                let key = range.lowerBound << 32 | range.upperBound
+                section = sections[key] ?? view.string(range)
+                sections[key] = section
             }
             return SearchHit(path: path, node: Int(view.nodeWord(k, .node)), kind: view.kind(k), line: Int(view.nodeWord(k, .line)),
                              section: section, region: view.regionRange(k).map(view.string), headline: view.string(view.textRange(2 * k)),
