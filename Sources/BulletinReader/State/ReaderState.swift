@@ -41,6 +41,8 @@ public struct ReaderState: Sendable {
     public internal(set) var tocShown = true
     /// Chosen TOC width; nil until `<`/`>`: about a third of the screen.
     public internal(set) var chosenTOCWidth: Int?
+    /// Folded nodes: bulletins' first nodes and sections, nothing else
+    /// (folding an article folds its section).
     public internal(set) var folded: Set<Int> = []
     /// The `★ Starred` group is folded (it has no node of its own for `folded`).
     public internal(set) var starredFolded = false

@@ -71,7 +71,13 @@ extension ReaderState {
         let node = map(position.node) ?? min(position.node, full.nodeCount - 1)
         let start = map(startPosition.node) ?? node
         let cursorNode = sameBulletins && rows.indices.contains(cursor) && !rows[cursor].inStarredGroup ? map(rows[cursor].node) : nil
-        let folds = Set(folded.compactMap(map))
+        // The folds, bulletin by bulletin and section by section: locating
+        // each folded node instead took 15 ms for 100,000 folded stubs.
+        var folds = Set<Int>(minimumCapacity: folded.count)
+        for b in library.stubs.indices where folded.contains(library.firstNode(ofBulletin: b)) {
+            if let target = places.map({ $0[b] }) ?? b { folds.insert(full.firstNode(ofBulletin: target)) }
+        }
+        for s in library.sections where folded.contains(s) { map(s).map { _ = folds.insert($0) } }
         library = full
         shrunkPaths = Self.shrunkPaths(in: full)
         layouts = LayoutCache(library: full, ambiguousWide: layouts.ambiguousWide)
