@@ -321,7 +321,7 @@ public final class LibraryIndex {
                     .text(entry.path), .integer(entry.stamp.size), .integer(entry.stamp.mtime), .integer(entry.stamp.inode),
                     .text(entry.fingerprint), .text(entry.identity), .text(entry.bulletin.title), .init(entry.dating.date?.iso),
                     .init(entry.dating.number), .integer(entry.sections), .integer(entry.articles), .integer(entry.bulletin.warnings.count),
-                    .text(String(entry.path.split(separator: "/").last ?? Substring(entry.path))), .blob(entry.signature),
+                    .text(String(BulletinParser.fileName(entry.path))), .blob(entry.signature),
                 ])
                 let id = db.lastInsertedRow
                 try insertText.run([.integer(id), .text(entry.searchText)])

@@ -96,11 +96,21 @@ public enum BulletinParser {
         parse(SourceText(text), path: path)
     }
 
+    /// The path's last non-empty component (the path itself when it has
+    /// none), found without splitting the path: sorting 10,000 bulletins by
+    /// name asks it 280,000 times.
+    public static func fileName(_ path: String) -> Substring {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex
+        return end > start ? path[start..<end] : Substring(path)
+    }
+
     /// File name without directory and extension ("standard input" for `-`),
     /// as a title: without control characters, like the bulletin's own text.
     public static func fileStem(_ path: String) -> String {
         if path == "-" { return "standard input" }
-        var name = Substring(path.split(separator: "/").last ?? Substring(path))
+        var name = fileName(path)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
         func kept(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && !ControlFilter.isRemovable(scalar) }
         // Almost every name is clean: no rebuilding it scalar by scalar.
