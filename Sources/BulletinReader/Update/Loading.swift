@@ -58,9 +58,10 @@ extension ReaderState {
     /// and the TOC cursor stays on its node.
     mutating func replaceLibrary(with full: Library, lineOffset: Int, places: [Int?]? = nil) {
         let sameBulletins = places == nil
+        func target(_ b: Int) -> Int? { places.map { $0[b] } ?? b }
         func map(_ g: Int) -> Int? {
             let (b, n) = library.locate(g)
-            guard let target = places.map({ $0[b] }) ?? b else { return nil }
+            guard let target = target(b) else { return nil }
             // A stub's one node, or a bulletin's own (its first, as every
             // folded bulletin's is), is the bulletin's first.
             guard n > 0, let bulletin = library.read[b], let now = full.read[target] else {
@@ -75,7 +76,7 @@ extension ReaderState {
         // each folded node instead took 15 ms for 100,000 folded stubs.
         var folds = Set<Int>(minimumCapacity: folded.count)
         for b in library.stubs.indices where folded.contains(library.firstNode(ofBulletin: b)) {
-            if let target = places.map({ $0[b] }) ?? b { folds.insert(full.firstNode(ofBulletin: target)) }
+            if let target = target(b) { folds.insert(full.firstNode(ofBulletin: target)) }
         }
         for s in library.sections where folded.contains(s) { map(s).map { _ = folds.insert($0) } }
         library = full
