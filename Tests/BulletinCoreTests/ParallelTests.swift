@@ -22,11 +22,12 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .background).async {
             caller.withLock { $0 = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
-            // Iterations slow enough that a helper takes some of them.
+            // Each iteration waits (2 s at most) until a second thread has
+            // taken one, so a helper late on a busy machine still comes.
             Parallel.perform(iterations: 8) { _ in
                 let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
                 seen.withLock { $0.append(Seen(nice: nice, thread: pthread_self())) }
-                usleep(25_000)
+                for _ in 0..<400 where seen.withLock({ Set($0.map { UInt($0.thread) }).count }) < 2 { usleep(5_000) }
             }
             done.signal()
         }
