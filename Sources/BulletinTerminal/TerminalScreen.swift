@@ -21,7 +21,10 @@ final class TerminalScreen {
     private var shown: CellGrid?
 
     init(theme: Theme) throws {
-        setlocale(LC_ALL, "")
+        // Only the character set: wide characters and their widths are all
+        // ncurses takes from the locale, and loading every category opens a
+        // dozen files before the first paint.
+        setlocale(LC_CTYPE, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         guard isatty(1) != 0 else {
             throw TerminalError(description: "standard output is not a terminal (use `bulletin cat` to print a bulletin)")
