@@ -39,4 +39,23 @@ import Testing
         #expect(Set(all.map { UInt($0.thread) }).count >= 2, "no helper took an iteration")
         #expect(all.allSatisfy { $0.nice >= 10 }, "\(all.map(\.nice))")
     }
+
+    /// The reader's first frame is laid out by `alongside` while ncurses
+    /// starts: both results come back, the second from a thread of its own
+    /// at the caller's priority, running while the first still runs.
+    @Test func alongsideRunsTheSecondOnItsOwnThreadMeanwhile() {
+        let secondStarted = DispatchSemaphore(value: 0)
+        let (first, second) = Parallel.alongside({ () -> (UInt, Bool) in
+            // The second signals from its own thread; waiting here for it
+            // (2 s at most) would time out were it run after this one.
+            (UInt(pthread_self()), secondStarted.wait(timeout: .now() + 2) == .success)
+        }, { () -> (UInt, Int32) in
+            secondStarted.signal()
+            return (UInt(pthread_self()), getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+        })
+        #expect(first.0 == UInt(pthread_self()))
+        #expect(first.1, "the second did not run while the first waited")
+        #expect(second.0 != first.0)
+        #expect(second.1 == getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+    }
 }

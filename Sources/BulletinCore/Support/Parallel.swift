@@ -33,6 +33,36 @@ public enum Parallel {
         }
     }
 
+    /// `first()` on the calling thread while `second()` runs on a thread of
+    /// its own, started at once (at the caller's priority, which Linux
+    /// threads inherit); returns both. For the reader's start-up, where the
+    /// first block on dispatch's queues waits most of a millisecond for
+    /// dispatch to make its threads. Too costly per call for loops: `both`.
+    public static func alongside<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(second) { second in
+            var b: B?
+            let (a, started) = withUnsafeMutablePointer(to: &b) { b in
+                let task = Unmanaged.passRetained(ThreadTask(UncheckedSendable({ b.pointee = second() }))).toOpaque()
+                var thread = pthread_t()
+                let started = pthread_create(&thread, nil, { task in
+                    Unmanaged<ThreadTask>.fromOpaque(task!).takeRetainedValue().body.value()
+                    return nil
+                }, task) == 0
+                if !started { Unmanaged<ThreadTask>.fromOpaque(task).release() }
+                let a = first()
+                if started { pthread_join(thread, nil) }
+                return (a, started)
+            }
+            if !started { b = second() }
+            return (a, b!)
+        }
+    }
+
+    private final class ThreadTask {
+        let body: UncheckedSendable<() -> Void>
+        init(_ body: UncheckedSendable<() -> Void>) { self.body = body }
+    }
+
     /// `body(0..<iterations)` on the calling thread and helpers at its
     /// priority, returning when all are done. (`concurrentPerform` on Linux
     /// runs its helpers at the default priority whatever the caller's, so
