@@ -33,8 +33,10 @@ let package = Package(
         .target(name: "BulletinReader", dependencies: ["BulletinCore", "BulletinThemes", "BulletinLibrary"], plugins: ["EmbedThemes"]),
         // ncursesw with the wide-character API, through one header of our own.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // ncurses' output held for a frame, to write it at once (`make binary` only).
+        .target(name: "CNcursesOutput"),
         // The thin ncurses backend: cell grid to screen, input to events, signals.
-        .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw", "CMappedFile"]),
+        .target(name: "BulletinTerminal", dependencies: ["BulletinReader", "CNcursesw", "CNcursesOutput", "CMappedFile"]),
         // SQLite, the system library (Debian libsqlite3-dev): no Foundation,
         // which GRDB would bring into every launch, and linked statically by
         // `make binary`.

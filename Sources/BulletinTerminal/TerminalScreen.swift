@@ -1,4 +1,5 @@
 import BulletinReader
+import CNcursesOutput
 import CNcursesw
 import Glibc
 
@@ -114,7 +115,9 @@ final class TerminalScreen {
         }
         shown = grid
         wnoutrefresh(window)
+        ncurses_output_hold()
         doupdate()
+        ncurses_output_release(UnsafeMutableRawPointer(screen))
     }
 
     /// Waits until the terminal or `fd` has something to read, a signal
