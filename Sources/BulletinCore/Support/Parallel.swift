@@ -42,10 +42,10 @@ public enum Parallel {
         withoutActuallyEscaping(second) { second in
             var b: B?
             let (a, started) = withUnsafeMutablePointer(to: &b) { b in
-                let task = Unmanaged.passRetained(ThreadTask(UncheckedSendable({ b.pointee = second() }))).toOpaque()
+                let task = Unmanaged.passRetained(ThreadTask { b.pointee = second() }).toOpaque()
                 var thread = pthread_t()
                 let started = pthread_create(&thread, nil, { task in
-                    Unmanaged<ThreadTask>.fromOpaque(task!).takeRetainedValue().body.value()
+                    Unmanaged<ThreadTask>.fromOpaque(task!).takeRetainedValue().body()
                     return nil
                 }, task) == 0
                 if !started { Unmanaged<ThreadTask>.fromOpaque(task).release() }
@@ -58,9 +58,10 @@ public enum Parallel {
         }
     }
 
+    /// What the new thread runs, passed to it as a retained pointer.
     private final class ThreadTask {
-        let body: UncheckedSendable<() -> Void>
-        init(_ body: UncheckedSendable<() -> Void>) { self.body = body }
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// `body(0..<iterations)` on the calling thread and helpers at its
