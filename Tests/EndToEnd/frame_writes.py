@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""The release writes each frame to the terminal at once.
+
+Usage: frame_writes.py BULLETIN_BINARY BULLETIN_FILE
+
+`make binary` links with --wrap=_nc_flush_sp so that ncurses' flushes wait
+while a frame is drawn (Sources/CNcursesOutput); without it ncurses writes a
+frame a line at a time. This runs the reader under strace in a 120x40 pty,
+shows the first screen, quits, and counts the writes to the terminal: a
+release that lost the wrap makes about 80 (the seed's two frames, a line
+each), one that has it about 10. Skipped (exit 0, saying so) where strace is
+missing or may not trace.
+"""
+import os
+import re
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import fcntl
+import time
+
+MOST = 20  # whole session: start, first frame, the frame with the reading state, quit
+
+binary, bulletin = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+if shutil.which("strace") is None:
+    print("skipped: frame writes (strace is not installed)")
+    sys.exit(0)
+
+work = tempfile.mkdtemp()
+log = os.path.join(work, "strace.log")
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", XDG_STATE_HOME=work, XDG_CACHE_HOME=work)
+
+
+def child():
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+proc = subprocess.Popen(["strace", "-f", "-e", "trace=write", "-o", log, binary, bulletin],
+                        stdin=slave, stdout=slave, stderr=slave, env=env, preexec_fn=child, close_fds=True)
+os.close(slave)
+shown = bytearray()
+deadline = time.time() + 20
+while time.time() < deadline and proc.poll() is None:
+    ready, _, _ = select.select([master], [], [], 0.05)
+    if ready:
+        try:
+            shown.extend(os.read(master, 65536))
+        except OSError:
+            break
+    if b"q quit" in shown:
+        time.sleep(0.5)  # the second frame, with the reading state
+        os.write(master, b"q")
+        break
+while proc.poll() is None and time.time() < deadline:
+    ready, _, _ = select.select([master], [], [], 0.05)
+    if ready:
+        try:
+            os.read(master, 65536)
+        except OSError:
+            break
+if proc.poll() is None:
+    proc.kill()
+    print("FAIL: the reader did not end under strace")
+    sys.exit(1)
+trace = open(log, errors="replace").read() if os.path.exists(log) else ""
+if b"q quit" not in shown:
+    if "PTRACE" in trace or "Operation not permitted" in shown.decode(errors="replace"):
+        print("skipped: frame writes (this machine does not allow ptrace)")
+        sys.exit(0)
+    print("FAIL: the reader showed no first screen under strace")
+    sys.exit(1)
+writes = len(re.findall(r"\bwrite\(1, ", trace))
+if writes > MOST:
+    print(f"FAIL: {writes} writes to the terminal for two frames and a quit (at most {MOST}): frames go out a line at a time")
+    sys.exit(1)
+print(f"ok: the reader's session (two frames and a quit) wrote to the terminal {writes} times")
