@@ -52,7 +52,8 @@ public enum ReaderSession {
 
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
         // ncurses starts on this core while the first frame is laid out on
-        // the other (a third of the work before the first paint), at the size
+        // the other (each about a third of the time from main to the first
+        // frame written), at the size
         // ncurses will find; laid out again here should it find another.
         let expected = TerminalScreen.expectedSize()
         let (opened, prepared) = Parallel.alongside({ Result { try TerminalScreen(theme: theme) } },
