@@ -52,9 +52,9 @@ public enum ReaderSession {
 
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
         // ncurses starts on this core while the first frame is laid out on
-        // the other (each about a third of the time from main to the first
-        // frame written), at the size
-        // ncurses will find; laid out again here should it find another.
+        // the other (a third and a fifth of the time from main to the first
+        // frame written), at the size ncurses will find; laid out again here
+        // should it find another.
         let expected = TerminalScreen.expectedSize()
         let (opened, prepared) = Parallel.alongside({ Result { try TerminalScreen(theme: theme) } },
                                                     { expected.map { FirstFrame(initial, width: $0.width, height: $0.height) } })
