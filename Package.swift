@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
-        .target(name: "BulletinCore", dependencies: ["CByteScan", "CMappedFile"]),
+        .target(name: "BulletinCore", dependencies: ["CByteScan", "CMappedFile", "CThreadStart"]),
         // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
         // the substring search of archive search's prefilter.
         .target(name: "CByteScan"),
@@ -21,6 +21,8 @@ let package = Package(
         // end is answered with zero pages and reported, not a crash.
         .target(name: "CMappedFile"),
         .target(name: "CMalloc"),
+        // A thread started on another core than its creator's (Parallel.alongside).
+        .target(name: "CThreadStart"),
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
         .target(name: "BulletinThemes", dependencies: ["CTOMLReader"]),
@@ -49,7 +51,12 @@ let package = Package(
             dependencies: [
                 "BulletinCore", "BulletinReader", "BulletinTerminal", "BulletinLibrary", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Writes go through Sources/CNcursesOutput, which holds the
+            // reader's to the terminal while ncurses starts and while a frame
+            // is drawn: each goes out in one write. Only ncurses linked in
+            // (`make binary`) writes through it; a shared one writes as ever.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--wrap=write"])]
         ),
         // Themes/*.toml parsed at build time and compiled into the binary, so
         // themes work wherever it is copied and a broken one fails the build.

@@ -58,4 +58,47 @@ import Testing
         #expect(second.0 != first.0)
         #expect(second.1 == getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
     }
+
+    /// Linux queues a new thread on its creator's core until the creator
+    /// blocks or a balancing tick moves it: with the creator busy, the
+    /// second half of `alongside` waited 0.5-3 ms. It must start elsewhere.
+    @Test(.enabled(if: allowedCores() > 1, "needs two cores the test may use"))
+    func alongsideStartsTheSecondOnAnotherCoreWhileTheFirstIsBusy() {
+        let started = Atomic<Bool>(false)
+        let here = sched_getcpu()
+        let (sawIt, there) = Parallel.alongside({ () -> Bool in
+            // Busy, never blocking: nothing here lets the second onto this core.
+            let deadline = DispatchTime.now() + 2
+            while !started.load(ordering: .acquiring) { if DispatchTime.now() > deadline { return false } }
+            return true
+        }, { () -> Int32 in
+            let core = sched_getcpu()
+            started.store(true, ordering: .releasing)
+            return core
+        })
+        #expect(sawIt, "the second did not start while the first ran")
+        #expect(there != here)
+    }
+
+    /// Whichever thread comes first runs the second: when the first is over
+    /// before the new thread starts, the caller runs it. Either way it runs
+    /// once, and both results come back.
+    @Test func alongsideRunsTheSecondOnceWhoeverTakesIt() {
+        let runs = Atomic<Int>(0)
+        for i in 0..<300 {
+            let (a, b) = Parallel.alongside({ i }, { () -> Int in
+                runs.wrappingAdd(1, ordering: .relaxed)
+                return -i
+            })
+            #expect(a == i && b == -i)
+        }
+        #expect(runs.load(ordering: .relaxed) == 300)
+    }
+}
+
+/// Cores this process may run on (its affinity, which taskset narrows).
+private func allowedCores() -> Int {
+    var set = cpu_set_t()
+    guard sched_getaffinity(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return 1 }
+    return withUnsafeBytes(of: set) { $0.reduce(0) { $0 + $1.nonzeroBitCount } }
 }
