@@ -19,11 +19,8 @@ STATIC_LIBS := $(BUILD)/static-libs
 # Generic types are made from metadata accessors, not looked up by mangled
 # name: each such lookup checked the type's conformances by scanning every
 # conformance record in the binary (a tenth of the work before the first frame).
-# ncurses' flushes are routed through Sources/CNcursesOutput, which holds them
-# while a frame is drawn: the frame goes out in one write, not one per line.
 FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable -Xlinker -L$(STATIC_LIBS) --disable-local-rpath --scratch-path $(BUILD) \
-	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
-	-Xlinker --wrap=_nc_flush_sp
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 BIN := $(BUILD)/release/bulletin
 OUT := $(BUILD)/install
 

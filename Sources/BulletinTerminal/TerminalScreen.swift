@@ -38,12 +38,16 @@ final class TerminalScreen {
         SignalGuard.installCrashHandlers()
         // Before newterm, so ncurses keeps ours rather than adding its own.
         SignalGuard.installQuitHandlers()
+        // The terminal's start goes out with the first frame, in one write.
+        ncurses_output_hold(fileno(shim_stdout()))
         guard let screen = newterm(nil, shim_stdout(), tty) else {
+            ncurses_output_release(nil)
             fclose(tty)
             SignalGuard.removeCrashHandlers()
             throw TerminalError(description: "cannot start the terminal (TERM=\(Self.termName))")
         }
         guard shim_can_address_cursor() != 0 else {
+            ncurses_output_release(UnsafeMutableRawPointer(screen))
             endwin()
             delscreen(screen)
             fclose(tty)
@@ -115,7 +119,7 @@ final class TerminalScreen {
         }
         shown = grid
         wnoutrefresh(window)
-        ncurses_output_hold()
+        ncurses_output_hold(fileno(shim_stdout()))
         doupdate()
         ncurses_output_release(UnsafeMutableRawPointer(screen))
     }
@@ -185,6 +189,8 @@ final class TerminalScreen {
 
     /// Restores the terminal exactly: line mode, echo, cursor, main screen.
     func close() {
+        // Closed before a first frame: the start goes out, then its undoing.
+        ncurses_output_release(UnsafeMutableRawPointer(screen))
         mousemask(0, nil)
         endwin()
         delscreen(screen)

@@ -1,41 +1,76 @@
 #include "CNcursesOutput.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 typedef struct screen SCREEN;
-
-// ncurses' own flush: __real__nc_flush_sp under --wrap, else unresolved
-// (weak) and ncurses is called by its name, which nothing redirects then.
-extern void __real__nc_flush_sp(SCREEN *) __attribute__((weak));
 extern void _nc_flush_sp(SCREEN *);
 
-static int held;
-static sigset_t unheld;
+// The system's write: __real_write under --wrap, else unresolved (weak),
+// and then nothing is ever held, since no write comes through here.
+extern ssize_t __real_write(int, const void *, size_t) __attribute__((weak));
 
-static void flush(SCREEN *screen) {
-    if (__real__nc_flush_sp) __real__nc_flush_sp(screen);
-    else _nc_flush_sp(screen);
+static int held_fd = -1;  // read by every thread's writes; set by the holder only
+static pthread_t holder;
+static sigset_t unheld;
+static char *held;
+static size_t held_length, held_capacity;
+
+static void write_all(int fd, const char *bytes, size_t length) {
+    while (length > 0) {
+        ssize_t written = __real_write(fd, bytes, length);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return;  // the terminal is gone: nothing to save
+        bytes += written;
+        length -= (size_t)written;
+    }
 }
 
-void __wrap__nc_flush_sp(SCREEN *screen) {
-    if (!held) flush(screen);
+static void write_held(void) {
+    if (held_length > 0) write_all(held_fd, held, held_length);
+    held_length = 0;
+}
+
+ssize_t __wrap_write(int fd, const void *bytes, size_t length) {
+    if (fd != __atomic_load_n(&held_fd, __ATOMIC_ACQUIRE) || !pthread_equal(pthread_self(), holder))
+        return __real_write(fd, bytes, length);
+    if (held_length + length > held_capacity) {
+        size_t capacity = (held_length + length) * 2;
+        char *grown = realloc(held, capacity);
+        if (!grown) {  // out of memory: what is held goes out first, in order
+            write_held();
+            return __real_write(fd, bytes, length);
+        }
+        held = grown;
+        held_capacity = capacity;
+    }
+    memcpy(held + held_length, bytes, length);
+    held_length += length;
+    return (ssize_t)length;
 }
 
 // Ctrl-Z waits while output is held: ncurses' handler for it writes the
-// terminal's reset through these flushes before the process stops, and
-// held, that would stay in the buffer (ncurses ignores it inside doupdate
-// itself; this closes the moments either side).
-void ncurses_output_hold(void) {
+// terminal's reset and stops the process, and held, that reset would stay
+// here (ncurses ignores it inside doupdate itself; this closes the moments
+// either side, and the terminal's start).
+void ncurses_output_hold(int fd) {
+    if (held_fd >= 0 || !__real_write) return;
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGTSTP);
     pthread_sigmask(SIG_BLOCK, &stop, &unheld);
-    held = 1;
+    holder = pthread_self();
+    __atomic_store_n(&held_fd, fd, __ATOMIC_RELEASE);
 }
 
 void ncurses_output_release(void *screen) {
-    held = 0;
-    flush((SCREEN *)screen);
+    if (screen) _nc_flush_sp((SCREEN *)screen);
+    if (held_fd < 0) return;
+    write_held();
+    __atomic_store_n(&held_fd, -1, __ATOMIC_RELAXED);
     pthread_sigmask(SIG_SETMASK, &unheld, NULL);
 }

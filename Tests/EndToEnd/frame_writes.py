@@ -3,12 +3,13 @@
 
 Usage: frame_writes.py BULLETIN_BINARY BULLETIN_FILE
 
-`make binary` links with --wrap=_nc_flush_sp so that ncurses' flushes wait
-while a frame is drawn (Sources/CNcursesOutput); without it ncurses writes a
-frame a line at a time. This runs the reader under strace in a 120x40 pty,
-shows the first screen, quits, and counts the writes to the terminal: a
-release that lost the wrap makes about 80 (the seed's two frames, a line
-each), one that has it about 10. Skipped (exit 0, saying so) where strace is
+The reader links with --wrap=write so that its writes to the terminal wait
+while ncurses starts and while a frame is drawn (Sources/CNcursesOutput);
+ncurses linked in (`make binary`) otherwise writes its start a setting at a
+time and a frame a line at a time. This runs the reader under strace in a
+120x40 pty, shows the first screen, quits, and counts the writes to the
+terminal: a release that lost the wrap makes about 80 (the seed's two
+frames, a line each), one that has it about 6. Skipped (exit 0, saying so) where strace is
 missing or may not trace.
 """
 import os
