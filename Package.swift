@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "bulletin-fuzz", dependencies: ["BulletinInvariants", "CFuzzDriver"], path: "fuzz/Harness"),
         // Update and render timed on big bulletins without a terminal (bench/README.md).
         .executableTarget(name: "reader-bench", dependencies: ["BulletinReader", "BulletinLibrary"], path: "bench/ReaderBench"),
-        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore", "CThreadStart"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
         .testTarget(name: "BulletinLibraryTests", dependencies: ["BulletinLibrary"]),
         // The fuzz invariants on generated bulletins and on every saved fuzz finding.

@@ -41,3 +41,10 @@ int thread_start_elsewhere(pthread_t *thread, void *(*body)(void *), void *argum
     if (result != 0) free(start);
     return result;
 }
+
+int thread_current_core(void) { return sched_getcpu(); }
+
+int thread_allowed_cores(void) {
+    cpu_set_t allowed;
+    return sched_getaffinity(0, sizeof allowed, &allowed) == 0 ? CPU_COUNT(&allowed) : 1;
+}

@@ -1,4 +1,5 @@
 @testable import BulletinCore
+import CThreadStart
 import Dispatch
 import Glibc
 import Synchronization
@@ -62,17 +63,17 @@ import Testing
     /// Linux queues a new thread on its creator's core until the creator
     /// blocks or a balancing tick moves it: with the creator busy, the
     /// second half of `alongside` waited 0.5-3 ms. It must start elsewhere.
-    @Test(.enabled(if: allowedCores() > 1, "needs two cores the test may use"))
+    @Test(.enabled(if: thread_allowed_cores() > 1, "needs two cores the test may use"))
     func alongsideStartsTheSecondOnAnotherCoreWhileTheFirstIsBusy() {
         let started = Atomic<Bool>(false)
-        let here = sched_getcpu()
+        let here = thread_current_core()
         let (sawIt, there) = Parallel.alongside({ () -> Bool in
             // Busy, never blocking: nothing here lets the second onto this core.
             let deadline = DispatchTime.now() + 2
             while !started.load(ordering: .acquiring) { if DispatchTime.now() > deadline { return false } }
             return true
         }, { () -> Int32 in
-            let core = sched_getcpu()
+            let core = thread_current_core()
             started.store(true, ordering: .releasing)
             return core
         })
@@ -96,9 +97,3 @@ import Testing
     }
 }
 
-/// Cores this process may run on (its affinity, which taskset narrows).
-private func allowedCores() -> Int {
-    var set = cpu_set_t()
-    guard sched_getaffinity(0, MemoryLayout<cpu_set_t>.size, &set) == 0 else { return 1 }
-    return withUnsafeBytes(of: set) { $0.reduce(0) { $0 + $1.nonzeroBitCount } }
-}

@@ -11,4 +11,10 @@
 /// pthread_create's result.
 int thread_start_elsewhere(pthread_t *thread, void *(*body)(void *), void *argument);
 
+/// The core the calling thread runs on (sched_getcpu), and how many cores
+/// it may run on (its affinity): what Swift's Glibc module leaves out,
+/// for checking where `thread_start_elsewhere` put a thread.
+int thread_current_core(void);
+int thread_allowed_cores(void);
+
 #endif
