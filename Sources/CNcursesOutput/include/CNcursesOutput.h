@@ -3,11 +3,12 @@
 // a frame a write per line until a first endwin (it flushes after every
 // cursor move) or per buffer of (lines + 2) x (columns + 6) bytes. Each
 // write wakes the terminal, which on a shared core takes it from the
-// reader to parse a piece of the screen. `make binary` links with
-// --wrap=write: while output is held, what this thread writes to the held
-// descriptor is collected here, and written at once on release. Builds
-// that link ncurses as a shared library, as `swift build` does, are not
-// wrapped: there ncurses writes as it always does.
+// reader to parse a piece of the screen. The bulletin executable links
+// with --wrap=write (Package.swift): while output is held, what this thread
+// writes to the held descriptor is collected here, and written at once on
+// release. Only ncurses linked in (`make binary`) writes through the wrap;
+// a shared ncurses, as `swift build` links, writes as it always does, and
+// programs linked without the wrap (the tests) never hold.
 #ifndef BULLETIN_CNCURSESOUTPUT_H
 #define BULLETIN_CNCURSESOUTPUT_H
 
