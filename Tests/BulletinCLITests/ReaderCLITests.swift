@@ -48,6 +48,24 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// `bulletin WORD` is a subcommand or a file: the reader skips building
+    /// ArgumentParser's configuration for any word outside `a-z` and `-`, so
+    /// every subcommand name must be within them.
+    @Test func subcommandNamesAreLowercaseWordsAndOthersAreFiles() throws {
+        let help = try CLI.run(["--help"]).stdout
+        let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let names = section.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && !$0.contains("See ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(names.count >= 8, "\(help)")
+        for name in names { #expect(name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }, "\(name)") }
+        // Both ways in reach the same check of the files.
+        for word in ["digest", "Digest.md"] {
+            let result = try CLI.run([word], environment: ["HOME": "/nonexistent"])
+            #expect(result.status == 2 && result.stderr == "bulletin: \(word): no such file or directory\n", "\(result.stderr)")
+        }
+        #expect(try CLI.run(["toc"]).stderr.contains("Usage: bulletin toc"))
+    }
+
     @Test func readerNeedsATerminalAndSaysSo() throws {
         let result = try CLI.run([CLI.fixture("newsletter.md")])
         #expect(result.status == 2)
