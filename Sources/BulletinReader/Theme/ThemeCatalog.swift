@@ -26,18 +26,20 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// The built-in theme for NO_COLOR and for terminals without colours.
-    public static var monochrome: Theme? {
-        builtIn.first { $0.name == noColorName }?.parsed
-    }
+    public static var monochrome: Theme? { EmbeddedThemes.theme(named: noColorName)?.theme }
 
     public static var builtIn: [Entry] {
-        EmbeddedThemes.themes.map { Entry(name: $0.theme.name, origin: "built-in", text: $0.text, parsed: $0.theme) }
+        EmbeddedThemes.names.compactMap { name in
+            EmbeddedThemes.theme(named: name).map { Entry(name: name, origin: "built-in", text: $0.text, parsed: $0.theme) }
+        }
     }
 
     /// Built-in themes, then user themes; a user theme replaces a built-in one of the same name.
-    public func entries() -> [Entry] {
+    public func entries() -> [Entry] { entries(users: userFiles()) }
+
+    private func entries(users: [(name: String, path: String, text: String)]) -> [Entry] {
         var result = Self.builtIn
-        for file in userFiles() {
+        for file in users {
             let entry = Entry(name: file.name, origin: file.path, text: file.text, parsed: nil)
             if let k = result.firstIndex(where: { $0.name == file.name }) { result[k] = entry } else { result.append(entry) }
         }
@@ -56,12 +58,14 @@ public struct ThemeCatalog: Sendable {
             }
             return try ThemeParser.parse(text, name: Self.stem(nameOrPath), path: nameOrPath)
         }
-        let all = entries()
-        guard let entry = all.first(where: { $0.name == nameOrPath }) else {
-            throw ThemeError(path: nameOrPath, line: nil,
-                             message: "no such theme; available: \(all.map(\.name).joined(separator: ", "))")
+        // Only the theme asked for is made: a user's of that name, else the built-in one.
+        let users = userFiles()
+        if let user = users.first(where: { $0.name == nameOrPath }) {
+            return try ThemeParser.parse(user.text, name: user.name, path: user.path)
         }
-        return try Self.parse(entry)
+        if let builtIn = EmbeddedThemes.theme(named: nameOrPath) { return builtIn.theme }
+        throw ThemeError(path: nameOrPath, line: nil,
+                         message: "no such theme; available: \(entries(users: users).map(\.name).joined(separator: ", "))")
     }
 
     /// The theme an entry holds: a built-in one as parsed at build time, a
