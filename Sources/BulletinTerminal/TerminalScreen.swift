@@ -89,33 +89,55 @@ final class TerminalScreen {
         return (variable("COLUMNS") ?? Int(window.ws_col), variable("LINES") ?? Int(window.ws_row))
     }
 
-    /// Copies the grid to the screen: only the cells that changed since the
-    /// last frame (after a clear: only those that are not plain blanks).
+    /// Copies the grid to the screen: every cell after a clear or a resize,
+    /// else only the runs of cells that changed since the last frame, a
+    /// run to ncurses at once.
     func draw(_ grid: CellGrid) {
-        let changes = ScreenDiff.changes(from: shown, to: grid)
-        if changes.clear { werase(window) }
-        var cell = cchar_t()
-        var chars = [wchar_t](repeating: 0, count: 6)  // a grapheme: up to 5 scalars, then 0
+        var cells = [cchar_t](repeating: cchar_t(), count: max(grid.width, 1))
+        var chars = [wchar_t](repeating: 0, count: 5)  // a grapheme: up to 5 scalars
         // Runs of cells share a style: look its attributes up once per run.
         var style = CellStyle(.body)
         var (attributes, pair) = styles.attributes(for: style)
-        for position in changes.cells {
-            let c = grid[position.x, position.y]
-            if c.style != style {
-                style = c.style
-                (attributes, pair) = styles.attributes(for: style)
+        for run in ScreenDiff.runs(from: shown, to: grid) {
+            let y = Int32(run.y)
+            var start = run.x.lowerBound, count = 0
+            func flush() {
+                if count > 0 { mvwadd_wchnstr(window, y, Int32(start), cells, Int32(count)) }
+                count = 0
             }
-            // A cleared screen already shows plain blanks.
-            if changes.clear && attributes == 0 && pair == 0 && c.text.utf8.count == 1 && c.text.utf8.first == 0x20 { continue }
-            var k = 0
-            for scalar in c.text.unicodeScalars {
-                chars[k] = wchar_t(bitPattern: scalar.value)
-                k += 1
-                if k == 5 { break }
+            for x in run.x {
+                let c = grid[x, run.y]
+                if c.isContinuation { continue }
+                if c.style != style {
+                    style = c.style
+                    (attributes, pair) = styles.attributes(for: style)
+                }
+                var k = 0
+                for scalar in c.text.unicodeScalars {
+                    chars[k] = wchar_t(bitPattern: scalar.value)
+                    k += 1
+                    if k == 5 { break }
+                }
+                shim_fill_cell(&cells[count], chars, Int32(k), attributes, Int32(pair))
+                count += 1
+                // ncurses places a character by its own width (wcwidth, at
+                // least 1): one it measures otherwise than the grid (an
+                // ambiguous-width one made wide) goes alone to its cell, a
+                // blank in its second half, so the rest of the run stays put.
+                guard k > 0, chars[0] >= 0x80, max(shim_wcwidth(chars[0]), 1) != Int32(c.width) else { continue }
+                count -= 1
+                let alone = cells[count]
+                flush()
+                cells[0] = alone
+                mvwadd_wchnstr(window, y, Int32(x), cells, 1)
+                if c.width == 2 {
+                    chars[0] = 0x20
+                    shim_fill_cell(&cells[0], chars, 1, attributes, Int32(pair))
+                    mvwadd_wchnstr(window, y, Int32(x + 1), cells, 1)
+                }
+                start = x + Int(c.width)
             }
-            chars[k] = 0
-            setcchar(&cell, chars, attributes, pair, nil)
-            mvwadd_wch(window, Int32(position.y), Int32(position.x), &cell)
+            flush()
         }
         shown = grid
         wnoutrefresh(window)

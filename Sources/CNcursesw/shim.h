@@ -24,16 +24,6 @@ static const mmask_t shim_BUTTON4_PRESSED = BUTTON4_PRESSED;
 static const mmask_t shim_BUTTON5_PRESSED = BUTTON5_PRESSED;
 #else
 static const mmask_t shim_BUTTON5_PRESSED = 0;
-/* The real-time signals' range (macros that call into glibc). */
-static inline int shim_sigrtmin(void) { return SIGRTMIN; }
-static inline int shim_sigrtmax(void) { return SIGRTMAX; }
-
-/* A terminfo string capability of the current terminal, or 0. */
-static inline const char *shim_tigetstr(const char *name) {
-    const char *value = tigetstr(name);
-    return value == (const char *)-1 ? 0 : value;
-}
-
 #endif
 
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
@@ -45,6 +35,23 @@ static inline int shim_can_address_cursor(void) {
     const char *cup = tigetstr("cup");
     return cup != 0 && cup != (const char *)-1;
 }
+
+/* A cell as setcchar makes it (the attributes, the pair in them and, with
+   extended colours, beside them), without its checks and copies: the grid's
+   cells are printable graphemes of up to five scalars already. */
+static inline void shim_fill_cell(cchar_t *cell, const wchar_t *chars, int count, attr_t attributes, int pair) {
+    *cell = (cchar_t){0};
+    cell->attr = (attributes & ~A_COLOR) | (attr_t)COLOR_PAIR(pair > 255 ? 255 : pair);
+    for (int k = 0; k < count && k < CCHARW_MAX; k++) cell->chars[k] = chars[k];
+#if NCURSES_EXT_COLORS
+    cell->ext_color = pair;
+#endif
+}
+
+/* The width ncurses gives a character: wcwidth, declared by <wchar.h> only
+   under _XOPEN_SOURCE. */
+extern int wcwidth(wchar_t);
+static inline int shim_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /* The real-time signals' range (macros that call into glibc). */
 static inline int shim_sigrtmin(void) { return SIGRTMIN; }

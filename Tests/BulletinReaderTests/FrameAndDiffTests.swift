@@ -35,24 +35,25 @@ import Testing
         #expect(state.overlay == nil)  // the status line is neither pane
     }
 
-    @Test func theDiffIsEveryCellFirstThenOnlyWhatChanged() {
+    @Test func theDiffIsEveryRowFirstThenOnlyWhatChanged() {
+        typealias Run = ScreenDiff.Run
         var a = CellGrid(width: 6, height: 2)
-        let first = ScreenDiff.changes(from: nil, to: a)
-        #expect(first.clear && first.cells.count == 12)
+        #expect(ScreenDiff.runs(from: nil, to: a) == [Run(y: 0, x: 0..<6), Run(y: 1, x: 0..<6)])
         var b = a
         b.write("x", x: 2, y: 1, style: CellStyle(.body))
-        #expect(ScreenDiff.changes(from: a, to: b) == .init(clear: false, cells: [.init(x: 2, y: 1)]))
-        #expect(ScreenDiff.changes(from: b, to: b).cells.isEmpty)
-        // A wide character: written from its first cell; its continuation never is.
+        #expect(ScreenDiff.runs(from: a, to: b) == [Run(y: 1, x: 2..<3)])
+        #expect(ScreenDiff.runs(from: b, to: b).isEmpty)
+        // A wide character: its run holds its continuation, and none starts on one.
         a = b
         b.write("中", x: 0, y: 0, style: CellStyle(.body))
-        #expect(ScreenDiff.changes(from: a, to: b).cells == [.init(x: 0, y: 0)])
+        #expect(ScreenDiff.runs(from: a, to: b) == [Run(y: 0, x: 0..<2)])
         var c = b
         c.write("a", x: 1, y: 0, style: CellStyle(.body))  // over the second half
-        let changes = ScreenDiff.changes(from: b, to: c)
-        #expect(changes.cells.contains(.init(x: 1, y: 0)) && changes.cells.contains(.init(x: 0, y: 0)))
-        #expect(ScreenDiff.changes(from: c, to: CellGrid(width: 7, height: 2)).clear)
+        #expect(ScreenDiff.runs(from: b, to: c) == [Run(y: 0, x: 0..<2)])
+        c.write("ab", x: 4, y: 1, style: CellStyle(.body))  // two runs on a row, the second at its end
+        #expect(ScreenDiff.runs(from: b, to: c) == [Run(y: 0, x: 0..<2), Run(y: 1, x: 4..<6)])
+        #expect(ScreenDiff.runs(from: c, to: CellGrid(width: 7, height: 2)).count == 2)  // another size: every row
         let styled = { (g: CellGrid) -> CellGrid in var g = g; g.write("x", x: 2, y: 1, style: CellStyle(.match)); return g }(c)
-        #expect(ScreenDiff.changes(from: c, to: styled).cells == [.init(x: 2, y: 1)])  // a style change is a change
+        #expect(ScreenDiff.runs(from: c, to: styled) == [Run(y: 1, x: 2..<3)])  // a style change is a change
     }
 }

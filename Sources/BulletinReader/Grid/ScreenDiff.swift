@@ -1,36 +1,42 @@
 /// What a terminal must be sent to go from the grid it shows to the next:
 /// the backend writes exactly these cells and nothing else decides.
 public enum ScreenDiff {
-    public struct Changes: Equatable, Sendable {
-        /// Clear the screen first: nothing shown yet, or the size changed.
-        public var clear: Bool
-        /// Cells to write, row by row; never a continuation cell (its wide
-        /// character is written from the cell before it).
-        public var cells: [Position]
-    }
-
-    public struct Position: Equatable, Sendable {
-        public var x: Int
+    /// Cells of one row to write, left to right. A run never starts on a
+    /// continuation cell, and holds a wide character's continuation whenever
+    /// it holds the character (the backend writes it from the cell before).
+    public struct Run: Equatable, Sendable {
         public var y: Int
+        public var x: Range<Int>
+
+        public init(y: Int, x: Range<Int>) {
+            self.y = y
+            self.x = x
+        }
     }
 
-    public static func changes(from shown: CellGrid?, to next: CellGrid) -> Changes {
+    /// Every row whole when nothing is shown yet or the size changed (so
+    /// every cell the terminal had is written over), else the runs of cells
+    /// that changed.
+    public static func runs(from shown: CellGrid?, to next: CellGrid) -> [Run] {
         guard let shown, shown.width == next.width, shown.height == next.height else {
-            var all: [Position] = []
-            all.reserveCapacity(next.width * next.height)
-            for y in 0..<next.height { for x in 0..<next.width where !next[x, y].isContinuation { all.append(Position(x: x, y: y)) } }
-            return Changes(clear: true, cells: all)
+            return next.width == 0 ? [] : (0..<next.height).map { Run(y: $0, x: 0..<next.width) }
         }
-        var changed: [Position] = []
+        var runs: [Run] = []
         for y in 0..<next.height {
+            var start: Int?
             for x in 0..<next.width {
                 let cell = next[x, y]
-                if cell.isContinuation { continue }
+                if cell.isContinuation { continue }  // with its character, in or out of a run
                 // A wide character is written again when its second half changed.
                 let same = shown[x, y] == cell && (cell.width == 1 || (x + 1 < next.width && shown[x + 1, y] == next[x + 1, y]))
-                if !same { changed.append(Position(x: x, y: y)) }
+                if !same, start == nil { start = x }
+                if same, let first = start {
+                    runs.append(Run(y: y, x: first..<x))
+                    start = nil
+                }
             }
+            if let first = start { runs.append(Run(y: y, x: first..<next.width)) }
         }
-        return Changes(clear: false, cells: changed)
+        return runs
     }
 }
