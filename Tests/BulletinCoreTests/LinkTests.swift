@@ -124,10 +124,15 @@ import Testing
         for first in ["点这里：https://example.invalid/a", "详情和更多相关的报道见 [官网的说明](https://example.invalid/)",
                       "A long line that ends with an autolink <https://example.invalid/x>",
                       "A long caption line before the picture ![](https://example.invalid/p.png)",
-                      "**Editor's note from the weekly desk team**", "see every detail of the story at www.example.invalid/path"] {
+                      "**Editor's note from the weekly desk team**", "see every detail of the story at www.example.invalid/path",
+                      "有任何问题请写信给编辑部：mailto:desk@example.invalid", "the whole report is online, after a tab:\thttps://example.invalid/r"] {
             #expect(paragraphs(first + "\n\n如果你想了解更多，请继续阅读。\n").count == 2, "\(first)")
             #expect(paragraphs(first + "\n\nand the rest of it continues here.\n").count == 2, "\(first)")
         }
+    }
+
+    @Test func aLinkInsideTheLineDoesNotStopTheJoin() {
+        #expect(paragraphs("as [the report](https://example.invalid/r) said, the council agreed that the new\n\nbudget would follow.\n").count == 1)
     }
 
     @Test func neverIntoAListOrAHeading() {
