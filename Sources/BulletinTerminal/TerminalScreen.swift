@@ -20,6 +20,8 @@ final class TerminalScreen {
     private var styles: TerminalStyles
     /// What is on the terminal now, to send only the cells that change.
     private var shown: CellGrid?
+    /// Whether a frame was drawn yet (the first may be written directly).
+    private var painted = false
 
     init(theme: Theme) throws {
         // Only the character set: wide characters and their widths are all
@@ -91,14 +93,51 @@ final class TerminalScreen {
 
     /// Copies the grid to the screen: every cell after a clear or a resize,
     /// else only the runs of cells that changed since the last frame, a
-    /// run to ncurses at once.
+    /// run to ncurses at once. The first frame is written directly where
+    /// the terminal allows (`DirectPaint`), then taken in by ncurses as shown.
     func draw(_ grid: CellGrid) {
+        if !painted, let paint = DirectPaint(grid, styles: styles) {
+            painted = true
+            paint.bytes.withUnsafeBytes {
+                ncurses_output_append(UnsafeMutableRawPointer(screen), fileno(shim_stdout()), $0.baseAddress, $0.count)
+            }
+            ncurses_output_release(UnsafeMutableRawPointer(screen))
+            // ncurses now learns what the terminal shows: the frame in its
+            // next and current screens alike and no clear pending, so its
+            // refresh finds no cell to send. The bytes left the attributes
+            // normal, as ncurses believes them; the cursor they left home,
+            // and ncurses, not knowing where it is, moves it absolutely first.
+            let all = ScreenDiff.runs(from: nil, to: grid)
+            copy(all, of: grid, into: window)
+            wnoutrefresh(window)
+            copy(all, of: grid, into: shim_curscr())
+            clearok(shim_curscr(), false)
+            clearok(shim_newscr(), false)
+            shown = grid
+            refresh()
+            return
+        }
+        painted = true
+        copy(ScreenDiff.runs(from: shown, to: grid), of: grid, into: window)
+        shown = grid
+        wnoutrefresh(window)
+        refresh()
+    }
+
+    /// ncurses' refresh of what `wnoutrefresh` gave it, in one write.
+    private func refresh() {
+        ncurses_output_hold(fileno(shim_stdout()))
+        doupdate()
+        ncurses_output_release(UnsafeMutableRawPointer(screen))
+    }
+
+    private func copy(_ runs: [ScreenDiff.Run], of grid: CellGrid, into window: UnsafeMutablePointer<WINDOW>) {
         var cells = [cchar_t](repeating: cchar_t(), count: max(grid.width, 1))
         var chars = [wchar_t](repeating: 0, count: 5)  // a grapheme: up to 5 scalars
         // Runs of cells share a style: look its attributes up once per run.
         var style = CellStyle(.body)
         var (attributes, pair) = styles.attributes(for: style)
-        for run in ScreenDiff.runs(from: shown, to: grid) {
+        for run in runs {
             let y = Int32(run.y)
             var start = run.x.lowerBound, count = 0
             func flush() {
@@ -139,11 +178,6 @@ final class TerminalScreen {
             }
             flush()
         }
-        shown = grid
-        wnoutrefresh(window)
-        ncurses_output_hold(fileno(shim_stdout()))
-        doupdate()
-        ncurses_output_release(UnsafeMutableRawPointer(screen))
     }
 
     /// Waits until the terminal or `fd` has something to read, a signal

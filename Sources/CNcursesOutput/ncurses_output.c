@@ -1,5 +1,9 @@
 #include "CNcursesOutput.h"
 
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -20,9 +24,9 @@ static sigset_t unheld;
 static char *held;
 static size_t held_length, held_capacity;
 
-static void write_all(int fd, const char *bytes, size_t length) {
+static void write_all(ssize_t (*writer)(int, const void *, size_t), int fd, const char *bytes, size_t length) {
     while (length > 0) {
-        ssize_t written = __real_write(fd, bytes, length);
+        ssize_t written = writer(fd, bytes, length);
         if (written < 0 && errno == EINTR) continue;
         if (written <= 0) return;  // the terminal is gone: nothing to save
         bytes += written;
@@ -31,7 +35,7 @@ static void write_all(int fd, const char *bytes, size_t length) {
 }
 
 static void write_held(void) {
-    if (held_length > 0) write_all(held_fd, held, held_length);
+    if (held_length > 0) write_all(__real_write, held_fd, held, held_length);
     held_length = 0;
 }
 
@@ -67,10 +71,56 @@ void ncurses_output_hold(int fd) {
     __atomic_store_n(&held_fd, fd, __ATOMIC_RELEASE);
 }
 
+// Through write itself: the wrap (which holds it) where linked with one.
+void ncurses_output_append(void *screen, int fd, const void *bytes, size_t length) {
+    _nc_flush_sp((SCREEN *)screen);
+    write_all(write, fd, bytes, length);
+}
+
 void ncurses_output_release(void *screen) {
     if (screen) _nc_flush_sp((SCREEN *)screen);
     if (held_fd < 0) return;
     write_held();
     __atomic_store_n(&held_fd, -1, __ATOMIC_RELAXED);
     pthread_sigmask(SIG_SETMASK, &unheld, NULL);
+}
+
+_Static_assert(sizeof(attr_t) == sizeof(unsigned int), "attr_t is the header's unsigned int");
+
+// What tputs and vid_puts send, collected into the caller's buffer.
+static char *collected;
+static int collected_length, collected_capacity;
+
+static int collect(int c) {
+    if (collected_length < collected_capacity) collected[collected_length] = (char)c;
+    collected_length++;
+    return c;
+}
+
+static int drop(int c) { return c; }
+
+static void start_collecting(char *out, int capacity) {
+    collected = out;
+    collected_capacity = capacity;
+    collected_length = 0;
+}
+
+static int collected_or_none(void) { return collected_length <= collected_capacity ? collected_length : -1; }
+
+int ncurses_expand(const char *string, char *out, int capacity) {
+    start_collecting(out, capacity);
+    tputs(string, 1, collect);
+    return collected_or_none();
+}
+
+int ncurses_style_sequence(unsigned int attributes, int pair, char *out, int capacity) {
+    vid_puts(A_NORMAL, 0, NULL, drop);
+    start_collecting(out, capacity);
+#if NCURSES_EXT_COLORS
+    vid_puts(attributes, (short)(pair > 255 ? 255 : pair), &pair, collect);
+#else
+    vid_puts(attributes, (short)pair, NULL, collect);
+#endif
+    vid_puts(A_NORMAL, 0, NULL, drop);
+    return collected_or_none();
 }

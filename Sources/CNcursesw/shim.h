@@ -17,6 +17,7 @@ static const attr_t shim_A_DIM = A_DIM;
 static const attr_t shim_A_UNDERLINE = A_UNDERLINE;
 static const attr_t shim_A_REVERSE = A_REVERSE;
 static const attr_t shim_A_ITALIC = A_ITALIC;
+static const attr_t shim_A_COLOR = A_COLOR;
 
 static const mmask_t shim_BUTTON1_PRESSED = BUTTON1_PRESSED;
 static const mmask_t shim_BUTTON4_PRESSED = BUTTON4_PRESSED;
@@ -52,6 +53,17 @@ static inline void shim_fill_cell(cchar_t *cell, const wchar_t *chars, int count
    under _XOPEN_SOURCE. */
 extern int wcwidth(wchar_t);
 static inline int shim_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* For a frame written without ncurses' refresh (DirectPaint): the current
+   and the next screen, a cursor address, and terminfo's flags. */
+static inline WINDOW *shim_curscr(void) { return curscr; }
+static inline WINDOW *shim_newscr(void) { return newscr; }
+static inline const char *shim_cursor_address(int y, int x) {
+    const char *cup = tigetstr("cup");
+    return cup == 0 || cup == (const char *)-1 ? 0 : tiparm(cup, y, x);
+}
+static inline int shim_tigetflag(const char *name) { return tigetflag(name) > 0; }
+static inline int shim_magic_cookie_glitch(void) { return tigetnum("xmc") > 0; }
 
 /* The real-time signals' range (macros that call into glibc). */
 static inline int shim_sigrtmin(void) { return SIGRTMIN; }

@@ -62,6 +62,30 @@ wait_for "? help"
 for title in "${sections[@]}"; do eventually shows "▾ $title" || fail "TOC lacks section '$title'"; done
 echo "ok: the TOC lists all ${#sections[@]} sections"
 
+# The first frame is written by the reader itself, not by ncurses' refresh:
+# it must show, cell for cell, what ncurses paints when asked to repaint
+# everything (Ctrl-L), in colour, in monochrome and without colours.
+same_as_repaint() {
+    local name=$1
+    sleep 0.3  # the frame with the reading state follows the first
+    tmux -L "$sock" capture-pane -e -p -t "$session" > "$work/first-frame"
+    keys C-l
+    sleep 0.5
+    tmux -L "$sock" capture-pane -e -p -t "$session" > "$work/repainted"
+    python3 "$(dirname "$0")/screen_cells.py" "$work/first-frame" "$work/repainted" \
+        || fail "$name: the first frame differs from ncurses' repaint of it"
+}
+same_as_repaint main
+n=0
+for variant in NO_COLOR=1 TERM=vt100 TERM=xterm; do
+    n=$((n + 1))
+    start "first$n" env "$variant" "$bin" "$file"
+    wait_for "? help"
+    same_as_repaint "first$n ($variant)"
+done
+session=main
+echo "ok: the first frame shows what ncurses' repaint shows, cell for cell"
+
 keys ']'
 wait_for "§1/${#sections[@]}"
 keys ']'
