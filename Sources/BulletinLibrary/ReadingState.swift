@@ -55,6 +55,12 @@ public final class ReadingState {
 
     public var path: String { db.path }
 
+    /// Closes the file once the reader is done with it: its WAL checkpointed
+    /// and removed, where a process that just exited would leave every
+    /// change since the last checkpoint (up to 4 MB) for the next start to
+    /// read back and verify.
+    public func close() { db.close() }
+
     // MARK: - Articles
 
     public func setRead(_ read: Bool, bulletin: String, article: String) { update("read", read, bulletin, article) }

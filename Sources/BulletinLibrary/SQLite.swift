@@ -39,7 +39,19 @@ public final class SQLiteDatabase {
         sqlite3_extended_result_codes(db, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    private var closed = false
+
+    deinit { close() }
+
+    /// Ends the connection now, not when the last reference goes (a process
+    /// that exits never gets there): the last connection to a file
+    /// checkpoints its WAL and removes it, so the next open has no log to
+    /// replay. Nothing may use the database after this.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        sqlite3_close_v2(handle)
+    }
 
     /// The file opened read-only as it is (SQLite's `immutable`): no lock,
     /// no WAL, nothing made or changed, for a folder that cannot be

@@ -21,20 +21,26 @@ public enum ReaderSession {
         /// Folders whose bulletin files are watched for changes (asked for
         /// off the first paint).
         public var watched: @Sendable () -> [String]
+        /// Run once the session ends (after `q` or a quit signal, the last
+        /// change saved and the terminal restored): the reading state closed.
+        public var finish: () -> Void
 
         public init(background: (@Sendable (_ post: @escaping @Sendable (ReaderMessage) -> Void) -> ReaderMessage)? = nil, save: @escaping (ReadingChange) -> Void = { _ in },
                     afterFirstFrame: (() -> ReaderMessage)? = nil,
-                    rescan: (@Sendable () -> ReaderMessage)? = nil, watched: @escaping @Sendable () -> [String] = { [] }) {
+                    rescan: (@Sendable () -> ReaderMessage)? = nil, watched: @escaping @Sendable () -> [String] = { [] },
+                    finish: @escaping () -> Void = {}) {
             self.background = background
             self.save = save
             self.afterFirstFrame = afterFirstFrame
             self.rescan = rescan
             self.watched = watched
+            self.finish = finish
         }
     }
 
     public static func run(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work = Work()) throws -> Int32 {
         let status = try loop(initial, theme: theme, work: work)
+        work.finish()
         if status > 128 { SignalGuard.end(as: status - 128) }
         return status
     }

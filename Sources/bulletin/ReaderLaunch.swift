@@ -88,7 +88,7 @@ struct ReaderLaunch {
             }, theme: theme, work: ReaderSession.Work(
                 background: plan.background, save: { Self.save($0, to: store.state) },
                 afterFirstFrame: tracking ? { Self.reading(store.state, library: plan.first, loading: loading) } : nil,
-                rescan: opening.rescan, watched: { [opening] in opening.folders() }))
+                rescan: opening.rescan, watched: { [opening] in opening.folders() }, finish: { store.close() }))
         } catch {
             printError("bulletin: \(error)")
             finish(2, keeping: plan.first)
@@ -99,9 +99,19 @@ struct ReaderLaunch {
     /// The reading state, opened when first asked for.
     final class StateStore {
         let tracking: Bool
-        lazy var state: ReadingState = tracking ? LibraryStore.openState(quiet: true) : ReadingState.none()
+        private var opened: ReadingState?
 
         init(tracking: Bool) { self.tracking = tracking }
+
+        var state: ReadingState {
+            if let opened { return opened }
+            let state = tracking ? LibraryStore.openState(quiet: true) : ReadingState.none()
+            opened = state
+            return state
+        }
+
+        /// Closes the state if it was opened (never opening it to close it).
+        func close() { opened?.close() }
     }
 
     /// What the reader needs of the state: the marks, where to resume (the

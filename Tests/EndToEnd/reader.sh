@@ -336,6 +336,8 @@ keys m
 wait_for "Marked read"
 keys q
 wait_for "EXIT=0"
+# Closed on the way out: no write-ahead log left for the next start to replay.
+[ ! -s "$work/libstate/bulletin/state.sqlite-wal" ] || fail "q left the reading state's WAL behind"
 STATE_DIR="$work/libstate" start lib2 "$bin" "$work/lib"
 wait_for "a.md (2/3)"
 eventually bash -c "tmux -L $sock capture-pane -p -t lib2 | grep -qE '▾ 五月刊 *│'" || fail "reopened: the article marked read still counts unread"
@@ -355,6 +357,7 @@ keys ']' ']'
 wait_for "c.md (4/4)"
 kill -HUP "$(reader_pid)"
 wait_for "EXIT=129"
+[ ! -s "$work/libstate/bulletin/state.sqlite-wal" ] || fail "SIGHUP left the reading state's WAL behind"
 STATE_DIR="$work/libstate" start lib4 "$bin" "$work/lib"
 wait_for "c.md (4/4)"
 keys q
