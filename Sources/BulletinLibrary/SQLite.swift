@@ -46,7 +46,7 @@ public final class SQLiteDatabase {
     /// Ends the connection now, not when the last reference goes (a process
     /// that exits never gets there): the last connection to a file
     /// checkpoints its WAL and removes it, so the next open has no log to
-    /// replay. Nothing may use the database after this.
+    /// replay. Statements and queries after this throw (`SQLITE_MISUSE`).
     public func close() {
         guard !closed else { return }
         closed = true
@@ -74,13 +74,20 @@ public final class SQLiteDatabase {
         SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), path: path)
     }
 
+    /// Refuses a closed connection: its handle is gone.
+    private func checkOpen() throws(SQLiteError) {
+        if closed { throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", path: path) }
+    }
+
     /// Runs statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {
+        try checkOpen()
         let status = sqlite3_exec(handle, sql, nil, nil, nil)
         guard status == SQLITE_OK else { throw error(status) }
     }
 
     public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        try checkOpen()
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(status) }

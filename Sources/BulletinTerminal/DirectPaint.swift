@@ -50,9 +50,8 @@ struct DirectPaint {
                 var text = cell.text
                 let placed = text.withUTF8 { utf8 in
                     for byte in utf8 { bytes.append(byte) }
-                    // ncurses would place one beyond ASCII by its own width (wcwidth).
                     guard let lead = utf8.first, lead >= 0x80 else { return true }
-                    return max(shim_wcwidth(wchar_t(bitPattern: Self.firstScalar(utf8))), 1) == Int32(cell.width)
+                    return !TerminalScreen.ncursesWidthDiffers(Self.firstScalar(utf8), from: cell.width)
                 }
                 guard placed else { return nil }
             }

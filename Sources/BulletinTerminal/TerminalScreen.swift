@@ -96,31 +96,28 @@ final class TerminalScreen {
     /// run to ncurses at once. The first frame is written directly where
     /// the terminal allows (`DirectPaint`), then taken in by ncurses as shown.
     func draw(_ grid: CellGrid) {
-        if !painted, let paint = DirectPaint(grid, styles: styles) {
-            painted = true
-            paint.bytes.withUnsafeBytes {
+        let direct = painted ? nil : DirectPaint(grid, styles: styles)
+        painted = true
+        if let direct {
+            direct.bytes.withUnsafeBytes {
                 ncurses_output_append(UnsafeMutableRawPointer(screen), fileno(shim_stdout()), $0.baseAddress, $0.count)
             }
             ncurses_output_release(UnsafeMutableRawPointer(screen))
+        }
+        copy(ScreenDiff.runs(from: shown, to: grid), of: grid, into: window)
+        wnoutrefresh(window)
+        if direct != nil {
             // ncurses now learns what the terminal shows: the frame in its
-            // next and current screens alike and no clear pending, so its
+            // current screen as in its next (a window to window copy, a tenth
+            // of the cost of filling it again) and no clear pending, so its
             // refresh finds no cell to send. The bytes left the attributes
             // normal, as ncurses believes them; the cursor they left home,
             // and ncurses, not knowing where it is, moves it absolutely first.
-            copy(ScreenDiff.runs(from: nil, to: grid), of: grid, into: window)
-            wnoutrefresh(window)
-            // A window to window copy, a tenth of the cost of filling it again.
             copywin(window, shim_curscr(), 0, 0, 0, 0, Int32(grid.height - 1), Int32(grid.width - 1), 0)
             clearok(shim_curscr(), false)
             clearok(shim_newscr(), false)
-            shown = grid
-            refresh()
-            return
         }
-        painted = true
-        copy(ScreenDiff.runs(from: shown, to: grid), of: grid, into: window)
         shown = grid
-        wnoutrefresh(window)
         refresh()
     }
 
@@ -163,7 +160,7 @@ final class TerminalScreen {
                 // least 1): one it measures otherwise than the grid (an
                 // ambiguous-width one made wide) goes alone to its cell, a
                 // blank in its second half, so the rest of the run stays put.
-                guard k > 0, chars[0] >= 0x80, max(shim_wcwidth(chars[0]), 1) != Int32(c.width) else { continue }
+                guard k > 0, Self.ncursesWidthDiffers(UInt32(bitPattern: chars[0]), from: c.width) else { continue }
                 count -= 1
                 let alone = cells[count]
                 flush()
@@ -178,6 +175,14 @@ final class TerminalScreen {
             }
             flush()
         }
+    }
+
+    /// Whether ncurses, placing a character by its own width (wcwidth, at
+    /// least 1), would give the one starting with `scalar` another width
+    /// than the grid's (an ambiguous-width one made wide, a table newer
+    /// than glibc's). ASCII is never measured otherwise.
+    static func ncursesWidthDiffers(_ scalar: UInt32, from width: UInt8) -> Bool {
+        scalar >= 0x80 && max(shim_wcwidth(wchar_t(bitPattern: scalar)), 1) != Int32(width)
     }
 
     /// Waits until the terminal or `fd` has something to read, a signal
@@ -220,8 +225,6 @@ final class TerminalScreen {
         return nil
     }
 
-    /// Forgets what the terminal shows, so the next frame is painted whole
-    /// over whatever else wrote to it.
     /// The terminal's own descriptor (keys come from it).
     var terminalFD: Int32 { fileno(input) }
 
@@ -238,6 +241,8 @@ final class TerminalScreen {
         forgetScreen()
     }
 
+    /// Forgets what the terminal shows, so the next frame is painted whole
+    /// over whatever else wrote to it.
     func forgetScreen() {
         shown = nil
         clearok(window, true)

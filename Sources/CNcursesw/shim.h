@@ -31,11 +31,14 @@ static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline FILE *shim_stdout(void) { return stdout; }
 static inline int shim_colors(void) { return COLORS; }
 static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
-/* Whether the current terminal can move the cursor (terminfo `cup`). */
-static inline int shim_can_address_cursor(void) {
-    const char *cup = tigetstr("cup");
-    return cup != 0 && cup != (const char *)-1;
+/* A terminfo string capability of the current terminal, or 0. */
+static inline const char *shim_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? 0 : value;
 }
+
+/* Whether the current terminal can move the cursor (terminfo `cup`). */
+static inline int shim_can_address_cursor(void) { return shim_tigetstr("cup") != 0; }
 
 /* A cell as setcchar makes it (the attributes, the pair in them and, with
    extended colours, beside them), without its checks and copies: the grid's
@@ -59,8 +62,8 @@ static inline int shim_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline WINDOW *shim_curscr(void) { return curscr; }
 static inline WINDOW *shim_newscr(void) { return newscr; }
 static inline const char *shim_cursor_address(int y, int x) {
-    const char *cup = tigetstr("cup");
-    return cup == 0 || cup == (const char *)-1 ? 0 : tiparm(cup, y, x);
+    const char *cup = shim_tigetstr("cup");
+    return cup ? tiparm(cup, y, x) : 0;
 }
 static inline int shim_tigetflag(const char *name) { return tigetflag(name) > 0; }
 static inline int shim_magic_cookie_glitch(void) { return tigetnum("xmc") > 0; }
@@ -68,11 +71,5 @@ static inline int shim_magic_cookie_glitch(void) { return tigetnum("xmc") > 0; }
 /* The real-time signals' range (macros that call into glibc). */
 static inline int shim_sigrtmin(void) { return SIGRTMIN; }
 static inline int shim_sigrtmax(void) { return SIGRTMAX; }
-
-/* A terminfo string capability of the current terminal, or 0. */
-static inline const char *shim_tigetstr(const char *name) {
-    const char *value = tigetstr(name);
-    return value == (const char *)-1 ? 0 : value;
-}
 
 #endif

@@ -25,6 +25,22 @@ import Testing
         #expect(again.readMarks() == ["t:周报|2024-01-05": ["就业新政#0"]])
     }
 
+    /// Closed at the end of a session: the WAL checkpointed into the file
+    /// and removed (a process exiting with it open left it for the next
+    /// start to replay), and a write after the close is refused, not a crash.
+    @Test func closingLeavesNoLogAndRefusesLaterWrites() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/state.sqlite"
+        let state = ReadingState(path: path)
+        state.setRead(true, bulletin: "b", article: "a#0")
+        #expect(access(path + "-wal", F_OK) == 0, "WAL mode writes a log while open")
+        state.close()
+        #expect(access(path + "-wal", F_OK) != 0)
+        state.setRead(true, bulletin: "b", article: "c#0")
+        #expect(ReadingState(path: path).readArticles(of: "b") == ["a#0"])
+    }
+
     /// Marks made against one file's rows, then looked up after the file is
     /// renamed, moved, or edited.
     @Test func stateFollowsRenamesMovesAndEditsThatKeepTheHeadline() throws {
