@@ -22,16 +22,24 @@ struct DirectPaint {
         // Back to normal attributes and default colours, as ncurses leaves the terminal.
         let toNormal = (shim_tigetstr("op").flatMap(Self.expanded) ?? []) + normal
         var sequences = StyleSequences(styles: styles)
-        bytes.reserveCapacity(grid.width * grid.height * 2)
+        bytes.reserveCapacity(grid.width * grid.height * 3 + 256)
         bytes += toNormal + clear
-        var current: [UInt8] = []  // the style the terminal is in: none after the clear
+        var current = StyleSequences.normal  // the terminal's style: normal after the clear
         var currentStyle: CellStyle?
         let cells = grid.cells
         for y in 0..<grid.height {
             let row = y * grid.width
             // Blanks in normal style at the end of a row are the clear's already.
             var end = grid.width
-            while end > 0, cells[row + end - 1].text == " ", sequences[cells[row + end - 1].style]?.isEmpty == true { end -= 1 }
+            var normalStyle: CellStyle?  // the last style seen to be normal (one lookup a row)
+            while end > 0, cells[row + end - 1].isSpace {
+                let style = cells[row + end - 1].style
+                if style != normalStyle {
+                    guard sequences.index(of: style) == StyleSequences.normal else { break }
+                    normalStyle = style
+                }
+                end -= 1
+            }
             guard end > 0 else { continue }
             guard let address = shim_cursor_address(Int32(y), 0).flatMap(Self.expanded) else { return nil }
             bytes += address
@@ -39,55 +47,73 @@ struct DirectPaint {
                 let cell = cells[row + x]
                 if cell.isContinuation { continue }
                 if cell.style != currentStyle {
-                    guard let wanted = sequences[cell.style] else { return nil }
+                    guard let wanted = sequences.index(of: cell.style) else { return nil }
                     if wanted != current {
-                        if !current.isEmpty { bytes += toNormal }
-                        bytes += wanted
+                        if current != StyleSequences.normal { bytes += toNormal }
+                        bytes += sequences.sequences[wanted]
                         current = wanted
                     }
                     currentStyle = cell.style
                 }
-                var text = cell.text
-                let placed = text.withUTF8 { utf8 in
-                    for byte in utf8 { bytes.append(byte) }
-                    guard let lead = utf8.first, lead >= 0x80 else { return true }
-                    return !TerminalScreen.ncursesWidthDiffers(Self.firstScalar(utf8), from: cell.width)
-                }
-                guard placed else { return nil }
+                guard cell.first < 0x80 || !TerminalScreen.ncursesWidthDiffers(cell.first, from: cell.width) else { return nil }
+                for scalar in cell.scalars { Self.appendUTF8(scalar, to: &bytes) }
             }
         }
-        if !current.isEmpty { bytes += toNormal }
+        if current != StyleSequences.normal { bytes += toNormal }
         // The cursor home (ncurses, not knowing where it is, moves it absolutely first).
         guard let home = shim_cursor_address(0, 0).flatMap(Self.expanded) else { return nil }
         bytes += home
     }
 
-    /// The first scalar of UTF-8 that starts with a multi-byte sequence (a String's: valid).
-    private static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let lead = UInt32(utf8[0])
-        let (count, bits): (Int, UInt32) = lead >= 0xF0 ? (4, lead & 0x07) : lead >= 0xE0 ? (3, lead & 0x0F) : (2, lead & 0x1F)
-        var value = bits
-        for k in 1..<min(count, utf8.count) { value = value << 6 | UInt32(utf8[k] & 0x3F) }
-        return value
+    /// A scalar's UTF-8 (a cell's scalars are valid ones).
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 
-    /// Each style's sequence, asked of ncurses once (a frame has a few styles).
+    /// Each style's sequence, asked of ncurses once (a frame has a few
+    /// styles), and numbered so that styles drawn alike compare equal.
     private struct StyleSequences {
+        /// The number of the empty sequence: normal attributes, default colours.
+        static let normal = 0
         let styles: TerminalStyles
-        private var known: [CellStyle] = []
-        private var sequences: [[UInt8]?] = []
+        private(set) var sequences: [[UInt8]] = [[]]
+        /// By part and attributes: -1 not asked yet, -2 none that fits.
+        private var numbers = [Int16](repeating: -1, count: ThemePart.allCases.count << 8)
 
         init(styles: TerminalStyles) { self.styles = styles }
 
-        subscript(style: CellStyle) -> [UInt8]? {
-            mutating get {
-                if let k = known.firstIndex(of: style) { return sequences[k] }
-                let (attributes, pair) = styles.attributes(for: style)
-                let made = DirectPaint.collected { ncurses_style_sequence(attributes & ~shim_A_COLOR, Int32(pair), $0, $1) }
-                known.append(style)
-                sequences.append(made)
-                return made
+        mutating func index(of style: CellStyle) -> Int? {
+            let key = style.part.ordinal << 8 | Int(style.extra.rawValue)
+            switch numbers[key] {
+            case -1: break
+            case -2: return nil
+            case let known: return Int(known)
             }
+            let (attributes, pair) = styles.attributes(for: style)
+            guard let made = DirectPaint.collected({ ncurses_style_sequence(attributes & ~shim_A_COLOR, Int32(pair), $0, $1) }) else {
+                numbers[key] = -2
+                return nil
+            }
+            let number = sequences.firstIndex(of: made) ?? sequences.count
+            if number == sequences.count { sequences.append(made) }
+            numbers[key] = Int16(number)
+            return number
         }
     }
 

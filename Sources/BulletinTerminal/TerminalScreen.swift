@@ -130,7 +130,7 @@ final class TerminalScreen {
 
     private func copy(_ runs: [ScreenDiff.Run], of grid: CellGrid, into window: UnsafeMutablePointer<WINDOW>) {
         var cells = [cchar_t](repeating: cchar_t(), count: max(grid.width, 1))
-        var chars = [wchar_t](repeating: 0, count: 5)  // a grapheme: up to 5 scalars
+        var chars = [wchar_t](repeating: 0, count: Cell.markCapacity + 1)  // a cell's scalars
         // Runs of cells share a style: look its attributes up once per run.
         var style = CellStyle(.body)
         var (attributes, pair) = styles.attributes(for: style)
@@ -149,10 +149,9 @@ final class TerminalScreen {
                     (attributes, pair) = styles.attributes(for: style)
                 }
                 var k = 0
-                for scalar in c.text.unicodeScalars {
-                    chars[k] = wchar_t(bitPattern: scalar.value)
+                for scalar in c.scalars {
+                    chars[k] = wchar_t(bitPattern: scalar)
                     k += 1
-                    if k == 5 { break }
                 }
                 shim_fill_cell(&cells[count], chars, Int32(k), attributes, Int32(pair))
                 count += 1

@@ -36,6 +36,23 @@ import Testing
         #expect(grid[0, 0].text == "e\u{301}")
     }
 
+    @Test func aCellKeepsThreeMarksAndDropsTheRest() {
+        var grid = CellGrid(width: 4, height: 1)
+        // Zalgo-style stacking: a terminal cell (and ncurses) holds only a few.
+        grid.write("a\u{301}\u{302}\u{303}\u{304}\u{305}b", x: 0, y: 0, style: CellStyle(.body))
+        #expect(grid[0, 0].text == "a\u{301}\u{302}\u{303}")
+        #expect(Array(grid[0, 0].scalars) == [0x61, 0x301, 0x302, 0x303])
+        #expect(grid[1, 0].text == "b")
+        #expect(grid[0, 0] != grid[1, 0] && grid[1, 0] == Cell("b", width: 1, style: CellStyle(.body)))
+    }
+
+    @Test func continuationCellsHoldNoText() {
+        var grid = CellGrid(width: 3, height: 1)
+        grid.write("中", x: 0, y: 0, style: CellStyle(.body))
+        #expect(grid[1, 0].text.isEmpty && Array(grid[1, 0].scalars).isEmpty && !grid[1, 0].isSpace)
+        #expect(grid[2, 0].isSpace && !grid[0, 0].isSpace)
+    }
+
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var grid = CellGrid(width: 4, height: 1)
         grid.write("中文", x: 0, y: 0, style: CellStyle(.body))

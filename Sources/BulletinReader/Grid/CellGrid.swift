@@ -37,7 +37,7 @@ public struct CellGrid: Equatable, Sendable {
             let printable = Self.isControl(scalar) ? "\u{FFFD}" : scalar
             let w = DisplayWidth.of(printable, ambiguousWide: ambiguousWide)
             if w == 0 {
-                if let last { cells[last].text.unicodeScalars.append(printable) }
+                if let last { cells[last].append(mark: printable) }
                 continue
             }
             if column + w > end {
@@ -46,7 +46,7 @@ public struct CellGrid: Equatable, Sendable {
             }
             if column >= 0 {
                 let i = y * width + column
-                put(i, Cell(text: String(Character(printable)), width: UInt8(w), style: style))
+                put(i, Cell(printable, width: UInt8(w), style: style))
                 if w == 2 { put(i + 1, .continuation(style)) }
                 last = i
             }
