@@ -56,34 +56,13 @@ struct DirectPaint {
                     currentStyle = cell.style
                 }
                 guard cell.first < 0x80 || !TerminalScreen.ncursesWidthDiffers(cell.first, from: cell.width) else { return nil }
-                for scalar in cell.scalars { Self.appendUTF8(scalar, to: &bytes) }
+                for scalar in cell.scalars { UTF8.encode(scalar) { bytes.append($0) } }
             }
         }
         if current != StyleSequences.normal { bytes += toNormal }
         // The cursor home (ncurses, not knowing where it is, moves it absolutely first).
         guard let home = shim_cursor_address(0, 0).flatMap(Self.expanded) else { return nil }
         bytes += home
-    }
-
-    /// A scalar's UTF-8 (a cell's scalars are valid ones).
-    @inline(__always)
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 
     /// Each style's sequence, asked of ncurses once (a frame has a few

@@ -150,7 +150,7 @@ final class TerminalScreen {
                 }
                 var k = 0
                 for scalar in c.scalars {
-                    chars[k] = wchar_t(bitPattern: scalar)
+                    chars[k] = wchar_t(bitPattern: scalar.value)
                     k += 1
                 }
                 shim_fill_cell(&cells[count], chars, Int32(k), attributes, Int32(pair))

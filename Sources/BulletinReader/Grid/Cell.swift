@@ -29,20 +29,19 @@ public struct Cell: Equatable, Sendable {
 
     public static let markCapacity = 3
     private static let markBits: UInt64 = 21
+    private static let markMask: UInt64 = 1 << markBits - 1
 
-    init(_ scalar: Unicode.Scalar, width: UInt8, style: CellStyle) {
+    private init(first: UInt32, width: UInt8, style: CellStyle) {
         marks = 0
-        first = scalar.value
+        self.first = first
         self.width = width
         self.style = style
     }
 
+    init(_ scalar: Unicode.Scalar, width: UInt8, style: CellStyle) { self.init(first: scalar.value, width: width, style: style) }
+
     public static func blank(_ style: CellStyle) -> Cell { Cell(" ", width: 1, style: style) }
-    static func continuation(_ style: CellStyle) -> Cell {
-        var cell = Cell(" ", width: 0, style: style)
-        cell.first = 0
-        return cell
-    }
+    static func continuation(_ style: CellStyle) -> Cell { Cell(first: 0, width: 0, style: style) }
 
     public var isContinuation: Bool { width == 0 }
     /// A plain space, no marks: what a cleared terminal cell shows.
@@ -51,19 +50,19 @@ public struct Cell: Equatable, Sendable {
     /// Adds a combining mark after the scalars held; past the capacity it is dropped.
     mutating func append(mark: Unicode.Scalar) {
         guard first != 0 else { return }
-        for k in 0..<Self.markCapacity where marks >> (Self.markBits * UInt64(k)) & 0x1F_FFFF == 0 {
-            marks |= UInt64(mark.value) << (Self.markBits * UInt64(k))
+        for k in 0..<UInt64(Self.markCapacity) where marks >> (Self.markBits * k) & Self.markMask == 0 {
+            marks |= UInt64(mark.value) << (Self.markBits * k)
             return
         }
     }
 
-    /// The grapheme's scalar values in order (none in a continuation cell).
+    /// The grapheme's scalars in order (none in a continuation cell).
     public var scalars: Scalars { Scalars(first: first, marks: marks) }
 
     /// The grapheme as text ("" in a continuation cell).
     public var text: String {
         var out = String.UnicodeScalarView()
-        for value in scalars { out.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+        out.append(contentsOf: scalars)
         return String(out)
     }
 
@@ -71,13 +70,14 @@ public struct Cell: Equatable, Sendable {
         fileprivate var first: UInt32
         fileprivate var marks: UInt64
 
-        public mutating func next() -> UInt32? {
+        public mutating func next() -> Unicode.Scalar? {
             guard first != 0 else { return nil }
             defer {
-                first = UInt32(marks & 0x1F_FFFF)
+                first = UInt32(marks & Cell.markMask)
                 marks >>= Cell.markBits
             }
-            return first
+            // Stored from a Unicode.Scalar: always valid.
+            return Unicode.Scalar(first) ?? "\u{FFFD}"
         }
     }
 }
