@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         // Bytes to bulletin model and outline nodes; search; width and wrapping. No terminal code.
-        .target(name: "BulletinCore", dependencies: ["CByteScan", "CMappedFile", "CThreadStart"]),
+        .target(name: "BulletinCore", dependencies: ["CByteScan", "CMappedFile"]),
         // The two whole-file byte loops, in C: the UTF-8 cleanliness check and
         // the substring search of archive search's prefilter.
         .target(name: "CByteScan"),
@@ -22,7 +22,6 @@ let package = Package(
         .target(name: "CMappedFile"),
         .target(name: "CMalloc"),
         // A thread started on another core than its creator's (Parallel.alongside).
-        .target(name: "CThreadStart"),
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
         .target(name: "BulletinThemes", dependencies: ["CTOMLReader"]),
@@ -69,7 +68,7 @@ let package = Package(
         .executableTarget(name: "bulletin-fuzz", dependencies: ["BulletinInvariants", "CFuzzDriver"], path: "fuzz/Harness"),
         // Update and render timed on big bulletins without a terminal (bench/README.md).
         .executableTarget(name: "reader-bench", dependencies: ["BulletinReader", "BulletinLibrary"], path: "bench/ReaderBench"),
-        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore", "CThreadStart"], exclude: ["Fixtures"]),
+        .testTarget(name: "BulletinCoreTests", dependencies: ["BulletinCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BulletinReaderTests", dependencies: ["BulletinReader"]),
         .testTarget(name: "BulletinLibraryTests", dependencies: ["BulletinLibrary"]),
         // The fuzz invariants on generated bulletins and on every saved fuzz finding.

@@ -57,23 +57,18 @@ public enum ReaderSession {
     static let releaseQueue = DispatchQueue(label: "bulletin.release", qos: .background)
 
     private static func loop(_ initial: (Int, Int) -> ReaderState, theme: Theme, work: Work) throws -> Int32 {
-        // ncurses starts on this core while the first frame is laid out on
-        // the other (on the seed, 1.1 M and 2.3 M of the 5.9 M instructions
-        // from exec to the first frame written), at the size ncurses will find; laid out again here
-        // should it find another.
-        let expected = TerminalScreen.expectedSize()
-        let (opened, prepared) = Parallel.alongside({ Result { try TerminalScreen(theme: theme) } },
-                                                    { expected.map { FirstFrame(initial, width: $0.width, height: $0.height) } })
-        let terminal = try opened.get()
+        // On one core: ncurses started, then the first frame laid out at the
+        // size it found. Laying the frame out on another core while ncurses
+        // starts reached the first write sooner, but the screen later through
+        // tmux, whose own processes want both cores at that moment (bench/README).
+        let terminal = try TerminalScreen(theme: theme)
         defer { terminal.close() }
         let queue = try MessageQueue()
         let injectCrash = getenv("BULLETIN_TEST_CRASH") != nil
         var shrinks = ByteStorage.shrinkCount
         let size = terminal.size
-        let first = prepared.flatMap { $0.state.width == size.width && $0.state.height == size.height ? $0 : nil }
-            ?? FirstFrame(initial, width: size.width, height: size.height)
-        var state = first.state
-        terminal.draw(first.grid)
+        var state = initial(size.width, size.height)
+        terminal.draw(state.render())
         if let next = work.afterFirstFrame {
             for case .saveReading(let change) in state.update(next()) { work.save(change) }
             terminal.draw(state.render())
@@ -123,17 +118,6 @@ public enum ReaderSession {
             if effects.contains(.quit) { return 0 }
             for effect in effects { carryOut(effect, on: terminal, state: &state, work: work, queue: queue) }
             terminal.draw(state.render())
-        }
-    }
-
-    /// The reader's state at a size, and its first frame.
-    private struct FirstFrame {
-        let state: ReaderState
-        let grid: CellGrid
-
-        init(_ initial: (Int, Int) -> ReaderState, width: Int, height: Int) {
-            state = initial(width, height)
-            grid = state.render()
         }
     }
 

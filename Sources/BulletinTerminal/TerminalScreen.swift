@@ -81,16 +81,6 @@ final class TerminalScreen {
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 
-    /// The size ncurses will find for the terminal on standard output, known
-    /// before it starts: the kernel's, then LINES and COLUMNS over it (as
-    /// ncurses reads them). Nil when the kernel does not know it.
-    static func expectedSize() -> (width: Int, height: Int)? {
-        var window = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else { return nil }
-        func variable(_ name: String) -> Int? { getenv(name).flatMap { Int(String(cString: $0)) }.flatMap { $0 > 0 ? $0 : nil } }
-        return (variable("COLUMNS") ?? Int(window.ws_col), variable("LINES") ?? Int(window.ws_row))
-    }
-
     /// Copies the grid to the screen: every cell after a clear or a resize,
     /// else only the runs of cells that changed since the last frame, a
     /// run to ncurses at once. The first frame is written directly where

@@ -1,4 +1,3 @@
-import CThreadStart
 import Dispatch
 import Glibc
 import Synchronization
@@ -32,57 +31,6 @@ public enum Parallel {
                 return (a!, b!)
             }
         }
-    }
-
-    /// `first()` on the calling thread while `second()` runs on a thread of
-    /// its own, started at once on another core (at the caller's priority,
-    /// which Linux threads inherit); returns both. Whichever thread comes to
-    /// `second()` first runs it: if the new thread has not started by the
-    /// time `first()` is done, the caller runs it and does not wait. For the
-    /// reader's start-up, where the first block on dispatch's queues waits
-    /// most of a millisecond for dispatch to make its threads. Too costly
-    /// per call for loops: `both`.
-    public static func alongside<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        withoutActuallyEscaping(second) { second in
-            var b: B?
-            let a = withUnsafeMutablePointer(to: &b) { b in
-                let run = { b.pointee = second() }
-                return withUnsafePointer(to: run) { run in
-                    let task = ThreadTask(run)
-                    let retained = Unmanaged.passRetained(task).toOpaque()
-                    var thread = pthread_t()
-                    let started = thread_start_elsewhere(&thread, { task in
-                        let task = Unmanaged<ThreadTask>.fromOpaque(task!).takeRetainedValue()
-                        if task.claim() { task.body.pointee() }
-                        return nil
-                    }, retained) == 0
-                    if !started { Unmanaged<ThreadTask>.fromOpaque(retained).release() }
-                    let a = first()
-                    if task.claim() {
-                        run.pointee()
-                        // It will find the work taken, and end.
-                        if started { pthread_detach(thread) }
-                    } else {
-                        pthread_join(thread, nil)
-                    }
-                    return a
-                }
-            }
-            return (a, b!)
-        }
-    }
-
-    /// What the new thread may run, passed to it as a retained pointer. The
-    /// work is read only by the thread that claims it: a thread that comes
-    /// late never touches it (the caller may have returned).
-    private final class ThreadTask {
-        let body: UnsafePointer<() -> Void>
-        private let taken = Atomic<Bool>(false)
-
-        init(_ body: UnsafePointer<() -> Void>) { self.body = body }
-
-        /// True for the first caller only.
-        func claim() -> Bool { taken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged }
     }
 
     /// `body(0..<iterations)` on the calling thread and helpers at its
