@@ -6,9 +6,10 @@ import CNcursesw
 /// refresh: on the way to the first paint, handing 4,800 cells to ncurses
 /// and its `doupdate` were 4.3 M of the 9.6 M instructions from `exec`.
 /// Every sequence comes from terminfo (cursor address, clear, normal
-/// attributes) or from ncurses' own `vid_puts` (each style), so what the
-/// terminal receives is what ncurses would send, laid out more simply: each
-/// row addressed at its first column, its text and its style changes.
+/// attributes) or from ncurses' own `vid_puts` (each change of style), so
+/// what the terminal receives is what ncurses would send, laid out more
+/// simply: each row addressed at its first column, its text and its style
+/// changes.
 /// Nil where this terminal or this grid needs ncurses' own care (no cursor
 /// addressing, a margin that scrolls at the last cell, attributes that take
 /// a cell, or a character ncurses measures otherwise than the grid).
@@ -21,10 +22,10 @@ struct DirectPaint {
         else { return nil }
         // Back to normal attributes and default colours, as ncurses leaves the terminal.
         let toNormal = (shim_tigetstr("op").flatMap(Self.expanded) ?? []) + normal
-        var sequences = StyleSequences(styles: styles)
+        var sequences = StyleChanges(styles: styles)
         bytes.reserveCapacity(grid.width * grid.height * 3 + 256)
         bytes += toNormal + clear
-        var current = StyleSequences.normal  // the terminal's style: normal after the clear
+        var current = StyleChanges.normal  // the terminal's style: normal after the clear
         var currentStyle: CellStyle?
         let cells = grid.cells
         for y in 0..<grid.height {
@@ -35,7 +36,7 @@ struct DirectPaint {
             while end > 0, cells[row + end - 1].isSpace {
                 let style = cells[row + end - 1].style
                 if style != normalStyle {
-                    guard sequences.index(of: style) == StyleSequences.normal else { break }
+                    guard sequences.index(of: style) == StyleChanges.normal else { break }
                     normalStyle = style
                 }
                 end -= 1
@@ -49,8 +50,8 @@ struct DirectPaint {
                 if cell.style != currentStyle {
                     guard let wanted = sequences.index(of: cell.style) else { return nil }
                     if wanted != current {
-                        if current != StyleSequences.normal { bytes += toNormal }
-                        bytes += sequences.sequences[wanted]
+                        guard let change = sequences.change(from: current, to: wanted) else { return nil }
+                        bytes += change
                         current = wanted
                     }
                     currentStyle = cell.style
@@ -59,21 +60,31 @@ struct DirectPaint {
                 for scalar in cell.scalars { UTF8.encode(scalar) { bytes.append($0) } }
             }
         }
-        if current != StyleSequences.normal { bytes += toNormal }
+        if current != StyleChanges.normal {
+            guard let change = sequences.change(from: current, to: StyleChanges.normal) else { return nil }
+            bytes += change
+        }
         // The cursor home (ncurses, not knowing where it is, moves it absolutely first).
         guard let home = shim_cursor_address(0, 0).flatMap(Self.expanded) else { return nil }
         bytes += home
     }
 
-    /// Each style's sequence, asked of ncurses once (a frame has a few
-    /// styles), and numbered so that styles drawn alike compare equal.
-    private struct StyleSequences {
-        /// The number of the empty sequence: normal attributes, default colours.
+    /// Styles numbered so that those drawn alike compare equal (by their
+    /// sequence from normal, asked of ncurses once a style: a frame has a
+    /// few), and the change from one to another as ncurses' `vid_puts` would
+    /// send it (only what differs: a colour, not a reset and the colour),
+    /// asked once a pair.
+    private struct StyleChanges {
+        /// The number of normal attributes, default colours.
         static let normal = 0
         let styles: TerminalStyles
-        private(set) var sequences: [[UInt8]] = [[]]
+        /// Each number's attributes (without colour) and pair, as ncurses takes them.
+        private var looks: [(attributes: UInt32, pair: Int32)] = [(UInt32(shim_A_NORMAL), 0)]
+        private var sequences: [[UInt8]] = [[]]
         /// By part and attributes: -1 not asked yet, -2 none that fits.
         private var numbers = [Int16](repeating: -1, count: ThemePart.allCases.count << 8)
+        /// By `from << 16 | to`.
+        private var changes: [Int: [UInt8]] = [:]
 
         init(styles: TerminalStyles) { self.styles = styles }
 
@@ -85,14 +96,30 @@ struct DirectPaint {
             case let known: return Int(known)
             }
             let (attributes, pair) = styles.attributes(for: style)
-            guard let made = DirectPaint.collected({ ncurses_style_sequence(attributes & ~shim_A_COLOR, Int32(pair), $0, $1) }) else {
+            let look = (attributes: UInt32(attributes & ~shim_A_COLOR), pair: Int32(pair))
+            guard let made = Self.change(from: looks[Self.normal], to: look) else {
                 numbers[key] = -2
                 return nil
             }
             let number = sequences.firstIndex(of: made) ?? sequences.count
-            if number == sequences.count { sequences.append(made) }
+            if number == sequences.count {
+                sequences.append(made)
+                looks.append(look)
+            }
             numbers[key] = Int16(number)
             return number
+        }
+
+        mutating func change(from: Int, to: Int) -> [UInt8]? {
+            let key = from << 16 | to
+            if let known = changes[key] { return known }
+            let made = Self.change(from: looks[from], to: looks[to])
+            changes[key] = made
+            return made
+        }
+
+        private static func change(from: (attributes: UInt32, pair: Int32), to: (attributes: UInt32, pair: Int32)) -> [UInt8]? {
+            DirectPaint.collected { ncurses_style_change(from.attributes, from.pair, to.attributes, to.pair, $0, $1) }
         }
     }
 

@@ -113,14 +113,20 @@ int ncurses_expand(const char *string, char *out, int capacity) {
     return collected_or_none();
 }
 
-int ncurses_style_sequence(unsigned int attributes, int pair, char *out, int capacity) {
-    vid_puts(A_NORMAL, 0, NULL, drop);
-    start_collecting(out, capacity);
+static void put_style(unsigned int attributes, int pair, int (*out)(int)) {
 #if NCURSES_EXT_COLORS
-    vid_puts(attributes, (short)(pair > 255 ? 255 : pair), &pair, collect);
+    vid_puts(attributes, (short)(pair > 255 ? 255 : pair), &pair, out);
 #else
-    vid_puts(attributes, (short)pair, NULL, collect);
+    vid_puts(attributes, (short)pair, NULL, out);
 #endif
+}
+
+int ncurses_style_change(unsigned int from_attributes, int from_pair, unsigned int to_attributes, int to_pair,
+                         char *out, int capacity) {
+    vid_puts(A_NORMAL, 0, NULL, drop);
+    put_style(from_attributes, from_pair, drop);
+    start_collecting(out, capacity);
+    put_style(to_attributes, to_pair, collect);
     vid_puts(A_NORMAL, 0, NULL, drop);
     return collected_or_none();
 }

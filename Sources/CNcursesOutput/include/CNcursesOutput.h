@@ -17,14 +17,16 @@
 /// From here, this thread's writes to `fd` wait for `ncurses_output_release`
 /// (holding again before that changes nothing). Ctrl-Z waits too.
 void ncurses_output_hold(int fd);
-/// The bytes ncurses' own vid_puts sends to go from normal attributes to
-/// `attributes` (an attr_t, without colour) in colour pair `pair`, written
-/// to `out`; returns their length, or -1 when more than `capacity`.
-/// ncurses is asked with its belief at normal and left there, so what it
-/// believes the terminal shows stays what the terminal shows.
-int ncurses_style_sequence(unsigned int attributes, int pair, char *out, int capacity);
+/// The bytes ncurses' own vid_puts sends to go from attributes
+/// `from_attributes` (an attr_t, without colour) in colour pair `from_pair`
+/// to `to_attributes` in `to_pair`, written to `out`; returns their length,
+/// or -1 when more than `capacity`. ncurses is asked with its belief at the
+/// first and left at normal, so what it believes the terminal shows stays
+/// what the terminal shows.
+int ncurses_style_change(unsigned int from_attributes, int from_pair, unsigned int to_attributes, int to_pair,
+                         char *out, int capacity);
 /// A terminfo string as tputs sends it (its padding `$<n>` expanded), as
-/// `ncurses_style_sequence` returns it.
+/// `ncurses_style_change` returns it.
 int ncurses_expand(const char *string, char *out, int capacity);
 /// Flushes ncurses' buffer for `screen` (a SCREEN *), then writes `bytes`
 /// to `fd` after it: held with it while output is held.
