@@ -11,9 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 make -s binary >/dev/null
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-# The session in a 120x40 pseudo-terminal, quit once its first frame is out;
-# callgrind dumps its counts just before that frame is written.
-python3 - "$out/cg" .build-static/release/bulletin ../shared/fixtures/seed-bulletin.md <<'PY'
+python3 bench/generate.py big "$out/big.md" --megabytes 6 >/dev/null
+# A session in a 120x40 pseudo-terminal, quit once its first frame is out;
+# callgrind dumps its counts just before that frame is written. On the seed,
+# then on a bulletin over 4 MB (BulletinOpening's window, past its TOC block).
+session() {
+python3 - "$1" .build-static/release/bulletin "$2" <<'PY'
 import os, pty, sys, fcntl, termios, struct
 pid, fd = pty.fork()
 if pid == 0:
@@ -30,7 +33,11 @@ while True:
     if not sent and b'q quit' in seen: os.write(fd, b'q'); sent = True
 os.waitpid(pid, 0)
 PY
-for dump in "$out"/cg.1 "$out"/cg; do
+}
+session "$out/seed" ../shared/fixtures/seed-bulletin.md
+session "$out/big" "$out/big.md"
+# Before the first frame (.1), seed then big; then the rest of each session.
+for dump in "$out"/seed.1 "$out"/big.1 "$out"/seed "$out"/big; do
     callgrind_annotate --threshold=100 "$dump" | grep -E '^ *[0-9,]+ ' |
         sed -E "s/^ *[0-9,]+ (\([^)]*\))? *//; s/^\?\?\?://; s/ \[.*$//; s/'[0-9]+$//"
 done | grep -v -E '^PROGRAM TOTALS|^\(below main\)|^0x' | awk '!seen[$0]++' > Scripts/hot-symbols.txt
