@@ -8,7 +8,9 @@ fresh() { sock=bench-paint-$$-$RANDOM$RANDOM; }
 trap 'for s in /tmp/tmux-$(id -u)/bench-paint-$$-*; do [ -e "$s" ] && { tmux -L "$(basename "$s")" kill-server || true; }; done 2>/dev/null; true' EXIT
 
 now() { date +%s%N; }
-# ms from launching "$@" in a fresh pane until the screen contains $marker.
+# ms (to 0.1 ms: whole ms made a 12 against 11 a ratio of 1.09 or 1.18 by
+# rounding alone) from launching "$@" in a fresh pane until the screen
+# contains $marker.
 paint() {
     local marker=$1; shift
     fresh
@@ -17,7 +19,8 @@ paint() {
     until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF -- "$marker"; do
         [ $(( $(now) - t0 )) -lt 20000000000 ] || { echo "timeout waiting for '$marker' from $*" >&2; exit 1; }
     done
-    echo $(( ($(now) - t0) / 1000000 ))
+    local tenths=$(( ($(now) - t0) / 100000 ))
+    echo "$((tenths / 10)).$((tenths % 10))"
     tmux -L "$sock" kill-server 2>/dev/null || true
 }
 # "MS KIB": ms until the screen shows the marker and no longer says
