@@ -69,7 +69,10 @@ while proc.poll() is None and time.time() < deadline:
             os.read(master, 65536)
         except OSError:
             break
-if proc.poll() is None:
+try:
+    # The terminal closes (EIO above) as the reader exits; strace ends a moment later.
+    proc.wait(timeout=max(0.0, deadline - time.time()))
+except subprocess.TimeoutExpired:
     proc.kill()
     print("FAIL: the reader did not end under strace")
     sys.exit(1)
