@@ -51,6 +51,11 @@ public enum ReaderSession {
     /// so a key, and the terminal drawing what it changed, come first.
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
+    /// How long the reading state waits after the first frame (ms): through
+    /// tmux, 101 interleaved runs in four sets, the first frame showed 0.2-0.4
+    /// ms sooner with the wait than without (bench/README.md).
+    static let readingStateDelay: Int32 = 10
+
     /// Where swapped-out libraries are freed: a serial queue has a thread
     /// of its own at once, where a block on the global queue would wait for
     /// the indexing to free one (libraries piling up meanwhile).
@@ -70,6 +75,11 @@ public enum ReaderSession {
         var state = initial(size.width, size.height)
         terminal.draw(state.render())
         if let next = work.afterFirstFrame {
+            // The terminal takes the first frame in before the reading state
+            // takes this core (its open, the marks and the frame they change:
+            // 3 ms of work, in the milliseconds a terminal on two cores is
+            // reading and drawing the frame); a key ends the wait at once.
+            terminal.waitForInput(or: queue.readFD, timeoutMilliseconds: readingStateDelay)
             for case .saveReading(let change) in state.update(next()) { work.save(change) }
             terminal.draw(state.render())
         }
