@@ -52,7 +52,7 @@ public enum ReaderSession {
     static let backgroundDelay = DispatchTimeInterval.milliseconds(150)
 
     /// How long the reading state waits after the first frame (ms): through
-    /// tmux, 101 interleaved runs in four sets, the first frame showed 0.2-0.4
+    /// tmux, 101 interleaved runs in six sets, the first frame showed 0.2-0.4
     /// ms sooner with the wait than without (bench/README.md).
     static let readingStateDelay: Int32 = 10
 
