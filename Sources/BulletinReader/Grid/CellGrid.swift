@@ -20,7 +20,7 @@ public struct CellGrid: Equatable, Sendable {
 
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle) {
         for row in max(0, y)..<min(height, y + h) {
-            for column in max(0, x)..<min(width, x + w) { put(row * width + column, .blank(style)) }
+            for column in max(0, x)..<min(width, x + w) { put(column, row, .blank(style)) }
         }
     }
 
@@ -41,14 +41,13 @@ public struct CellGrid: Equatable, Sendable {
                 continue
             }
             if column + w > end {
-                if column < end, column >= 0 { put(y * width + column, .blank(style)) }
+                if column < end, column >= 0 { put(column, y, .blank(style)) }
                 return end
             }
             if column >= 0 {
-                let i = y * width + column
-                put(i, Cell(printable, width: UInt8(w), style: style))
-                if w == 2 { put(i + 1, .continuation(style)) }
-                last = i
+                put(column, y, Cell(printable, width: UInt8(w), style: style))
+                if w == 2 { put(column + 1, y, .continuation(style)) }
+                last = y * width + column
             }
             column += w
         }
@@ -57,8 +56,10 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Stores a cell without leaving half a wide character behind: a wide
     /// character partly overwritten becomes a blank in its other half.
-    private mutating func put(_ i: Int, _ cell: Cell) {
-        let x = i % width
+    /// By column and row: the column is needed, and finding it from the
+    /// index took an integer division per cell written.
+    private mutating func put(_ x: Int, _ y: Int, _ cell: Cell) {
+        let i = y * width + x
         if cells[i].isContinuation, !cell.isContinuation, x > 0 { cells[i - 1] = .blank(cells[i - 1].style) }
         if cells[i].width == 2, cell.width != 2, x + 1 < width, cells[i + 1].isContinuation {
             cells[i + 1] = .blank(cells[i + 1].style)
