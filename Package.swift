@@ -21,7 +21,6 @@ let package = Package(
         // end is answered with zero pages and reported, not a crash.
         .target(name: "CMappedFile"),
         .target(name: "CMalloc"),
-        // A thread started on another core than its creator's (Parallel.alongside).
         // The theme model and its TOML reader: used by the reader for user
         // themes, and at build time to compile the built-in ones.
         .target(name: "BulletinThemes", dependencies: ["CTOMLReader"]),

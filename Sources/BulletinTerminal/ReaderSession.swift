@@ -14,7 +14,8 @@ public enum ReaderSession {
         public var background: (@Sendable (_ post: @escaping @Sendable (ReaderMessage) -> Void) -> ReaderMessage)?
         /// Keeps reading-state changes (the reading state's file).
         public var save: (ReadingChange) -> Void
-        /// Run once the first frame is written, before any key (the reading state).
+        /// Run after the first frame is written (`readingStateDelay` later, or at
+        /// the first key if sooner) and before any key is handled: the reading state.
         public var afterFirstFrame: (() -> ReaderMessage)?
         /// Reads the library again (`r`, or a change in `watched`).
         public var rescan: (@Sendable () -> ReaderMessage)?
