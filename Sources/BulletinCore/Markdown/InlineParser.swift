@@ -44,16 +44,7 @@ struct InlineParser {
         output.reserveCapacity(input.count)
     }
 
-    /// The output as a String, encoded straight into its storage (the
-    /// standard library's `unicodeScalars.append(contentsOf:)` went through
-    /// an array of each scalar's code units: 47 instructions a scalar).
-    var outputString: String {
-        String(unsafeUninitializedCapacity: output.reduce(0) { $0 + UTF8.width($1) }) { buffer in
-            var count = 0
-            for scalar in output { UTF8.encode(scalar) { buffer[count] = $0; count += 1 } }
-            return count
-        }
-    }
+    var outputString: String { String(scalars: output) }
 
     mutating func parse() {
         while position < input.count {
