@@ -78,9 +78,10 @@ struct DirectPaint {
         /// The number of normal attributes, default colours.
         static let normal = 0
         let styles: TerminalStyles
-        /// Each number's attributes (without colour) and pair, as ncurses takes them.
-        private var looks: [(attributes: UInt32, pair: Int32)] = [(UInt32(shim_A_NORMAL), 0)]
-        private var sequences: [[UInt8]] = [[]]
+        /// A style as ncurses takes it: attributes without colour, and a pair.
+        typealias Look = (attributes: UInt32, pair: Int32)
+        /// By number: the first style given it, and its sequence from normal.
+        private var numbered: [(look: Look, fromNormal: [UInt8])] = [((UInt32(shim_A_NORMAL), 0), [])]
         /// By part and attributes: -1 not asked yet, -2 none that fits.
         private var numbers = [Int16](repeating: -1, count: ThemePart.allCases.count << 8)
         /// By `from << 16 | to`.
@@ -96,16 +97,13 @@ struct DirectPaint {
             case let known: return Int(known)
             }
             let (attributes, pair) = styles.attributes(for: style)
-            let look = (attributes: UInt32(attributes & ~shim_A_COLOR), pair: Int32(pair))
-            guard let made = Self.change(from: looks[Self.normal], to: look) else {
+            let look: Look = (UInt32(attributes & ~shim_A_COLOR), Int32(pair))
+            guard let made = Self.change(from: numbered[Self.normal].look, to: look) else {
                 numbers[key] = -2
                 return nil
             }
-            let number = sequences.firstIndex(of: made) ?? sequences.count
-            if number == sequences.count {
-                sequences.append(made)
-                looks.append(look)
-            }
+            let number = numbered.firstIndex { $0.fromNormal == made } ?? numbered.count
+            if number == numbered.count { numbered.append((look, made)) }
             numbers[key] = Int16(number)
             return number
         }
@@ -113,12 +111,12 @@ struct DirectPaint {
         mutating func change(from: Int, to: Int) -> [UInt8]? {
             let key = from << 16 | to
             if let known = changes[key] { return known }
-            let made = Self.change(from: looks[from], to: looks[to])
+            let made = Self.change(from: numbered[from].look, to: numbered[to].look)
             changes[key] = made
             return made
         }
 
-        private static func change(from: (attributes: UInt32, pair: Int32), to: (attributes: UInt32, pair: Int32)) -> [UInt8]? {
+        private static func change(from: Look, to: Look) -> [UInt8]? {
             DirectPaint.collected { ncurses_style_change(from.attributes, from.pair, to.attributes, to.pair, $0, $1) }
         }
     }
