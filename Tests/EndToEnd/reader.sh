@@ -362,7 +362,14 @@ STATE_DIR="$work/libstate" start lib4 "$bin" "$work/lib"
 wait_for "c.md (4/4)"
 keys q
 wait_for "EXIT=0"
-echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes (after q or SIGHUP); a file added appears, marked new"
+# Keys sent at once, before the first frame: the reading state (loaded a moment
+# after that frame) comes first, then the keys, none lost: back from the place resumed.
+STATE_DIR="$work/libstate" start lib5 "$bin" "$work/lib"
+keys '['
+wait_for "a.md (3/4)"
+keys q
+wait_for "EXIT=0"
+echo "ok: a library opens newest first and folded; reopened, what was read is read and it resumes (after q or SIGHUP); a file added appears, marked new; keys sent before the first frame follow the resumed place"
 # The config file's library opens with no arguments (and its toc-width is used).
 mkdir -p "$work/config/bulletin"
 printf 'library = "%s"\ntoc-width = 50\n' "$work/lib" > "$work/config/bulletin/config.toml"
