@@ -247,6 +247,9 @@ import Testing
             }
         }
         #expect(LineBreaker.wrapLines("<https://a.invalid/bbbbbbbbbb>", width: 29).last != ">")
+        // Nor after a hard cut, nor after a URL break (`/` then `>`).
+        #expect(LineBreaker.wrapLines("<" + String(repeating: "a", count: 28) + ">", width: 29).last != ">")
+        #expect(LineBreaker.wrapLines("<https://a.invalid/bbbbbbbbbbbbbbbbb/>", width: 37).last != ">")
     }
 }
 
